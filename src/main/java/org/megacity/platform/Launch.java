@@ -1,0 +1,62 @@
+package org.megacity.platform;
+
+import java.util.ArrayList;
+import java.util.List;
+import org.megacity.platform.internal.CommandDispatcher;
+import org.springframework.boot.Banner;
+import org.springframework.boot.SpringApplication;
+import org.springframework.boot.WebApplicationType;
+import org.springframework.context.ConfigurableApplicationContext;
+
+/** Starts the application for a command line: the server for {@code serve} and {@code demo}, else a command. */
+public final class Launch {
+
+    /** Returned by {@link #run} when a server was started and the process must keep running. */
+    public static final int KEEP_RUNNING = -1;
+
+    private Launch() {
+    }
+
+    public static int run(Class<?> application, CommandLine line) {
+        return switch (line.command()) {
+            case "serve" -> startServer(application, line, false);
+            case "demo" -> startServer(application, line, true);
+            default -> runCommand(application, line);
+        };
+    }
+
+    private static int startServer(Class<?> application, CommandLine line, boolean demo) {
+        List<String> args = new ArrayList<>(line.settingArguments());
+        args.add("--megacity.mode=server");
+        if (demo) {
+            args.add("--megacity.demo.enabled=true");
+        }
+        SpringApplication app = new SpringApplication(application);
+        app.run(args.toArray(String[]::new));
+        return KEEP_RUNNING;
+    }
+
+    private static int runCommand(Class<?> application, CommandLine line) {
+        List<String> args = new ArrayList<>(line.settingArguments());
+        args.add("--megacity.mode=cli");
+        args.add("--spring.main.log-startup-info=false");
+        args.add("--logging.level.root=WARN");
+        SpringApplication app = new SpringApplication(application);
+        app.setWebApplicationType(WebApplicationType.NONE);
+        app.setBannerMode(Banner.Mode.OFF);
+        try (ConfigurableApplicationContext context = app.run(args.toArray(String[]::new))) {
+            return context.getBean(CommandDispatcher.class).dispatch(line, System.out, System.err);
+        } catch (RuntimeException e) {
+            System.err.println("megacity: could not start: " + rootMessage(e));
+            return 2;
+        }
+    }
+
+    private static String rootMessage(Throwable e) {
+        Throwable t = e;
+        while (t.getCause() != null && t.getCause() != t) {
+            t = t.getCause();
+        }
+        return t.getMessage() == null ? t.getClass().getSimpleName() : t.getMessage();
+    }
+}

@@ -1,0 +1,23 @@
+package org.megacity.testing;
+
+import java.lang.annotation.ElementType;
+import java.lang.annotation.Retention;
+import java.lang.annotation.RetentionPolicy;
+import java.lang.annotation.Target;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.test.context.ContextConfiguration;
+
+/**
+ * A test of the whole application against a real database: embedded H2, or PostgreSQL when the
+ * test run says {@code -Dmegacity.test.db=postgres} (Maven's failsafe runs every {@code *IT} class
+ * both ways). Each application context gets its own fresh database and data directory; the
+ * PostgreSQL database is dropped when the run ends.
+ */
+@Target(ElementType.TYPE)
+@Retention(RetentionPolicy.RUNTIME)
+@ExtendWith(DatabaseAvailability.class)
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = "megacity.mode=test")
+@ContextConfiguration(initializers = TestDatabase.class)
+public @interface IntegrationTest {
+}
