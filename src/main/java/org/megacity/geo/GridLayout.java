@@ -23,7 +23,7 @@ import org.locationtech.jts.operation.overlayng.OverlayNG;
  * than {@value #SLIVER_FRACTION} of a cell joins the neighbouring piece it shares the longest
  * border with, so every grid is of a workable size. Grids are numbered 001, 002, … west to east
  * within each row, rows from north to south, and their codes are the community's code followed by
- * that sequence.
+ * that sequence. Boundaries follow the right-hand rule (exterior rings counter-clockwise).
  */
 public final class GridLayout {
 
@@ -107,7 +107,7 @@ public final class GridLayout {
             grids.add(new Division(DivisionCode.of(community.code().value() + sequence),
                     community.name() + "第" + sequence + "网格",
                     (community.nameEn().isEmpty() ? community.code().value() : community.nameEn()) + " Grid " + sequence,
-                    ordered.get(i).geometry));
+                    RightHandRule.apply(ordered.get(i).geometry)));
         }
         return grids;
     }

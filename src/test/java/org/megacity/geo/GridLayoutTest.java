@@ -67,6 +67,11 @@ class GridLayoutTest {
     }
 
     @Test
+    void gridsFollowTheRightHandRule() {
+        assertThat(GridLayout.cover(community(300, 200))).allSatisfy(g -> assertThat(RightHandRule.holds(g.boundary())).isTrue());
+    }
+
+    @Test
     void refusesMoreThanNineHundredNinetyNineGrids() {
         assertThatThrownBy(() -> GridLayout.cover(community(4_000, 4_000)))
                 .isInstanceOf(IllegalArgumentException.class)
