@@ -114,11 +114,15 @@ public final class LocateIndex {
         if (entry >= OUTSIDE) {
             return entry;
         }
+        int cellReference = -entry - 2;
+        if ((cellReference & 1) == 0) {
+            return sideOfEdge(cellReference >>> 1, x, y);
+        }
         // fx - cx is exact, and so is the product with a power of two: the sub-cell of a point is
         // floor(SUB * fx) - SUB * cx, the very cell the builder reasoned about
         int sx = (int) ((fx - cx) * SUB);
         int sy = (int) ((fy - cy) * SUB);
-        int sub = blocks[(-entry - 2) * SUB_CELLS + sy * SUB + sx];
+        int sub = blocks[(cellReference >>> 1) * SUB_CELLS + sy * SUB + sx];
         if (sub >= OUTSIDE) {
             return sub;
         }
@@ -143,7 +147,8 @@ public final class LocateIndex {
 
     /**
      * How a lookup is decided, for measurements: 0 off the raster or outside at level 1, 1 by a
-     * level-1 cell, 2 by a level-2 cell, 3 by the side of one edge, 4 by exact tests of a list.
+     * level-1 cell, 2 by a level-2 cell, 3 by the side of one edge in a level-2 cell, 4 by exact
+     * tests of a list, 5 by the side of the one edge crossing a level-1 cell.
      */
     int decidedBy(double x, double y) {
         double fx = (x - originX) * inverseCell;
@@ -157,7 +162,10 @@ public final class LocateIndex {
         if (entry >= OUTSIDE) {
             return entry == OUTSIDE ? 0 : 1;
         }
-        int sub = blocks[(-entry - 2) * SUB_CELLS + (int) ((fy - cy) * SUB) * SUB + (int) ((fx - cx) * SUB)];
+        if (((-entry - 2) & 1) == 0) {
+            return 5;
+        }
+        int sub = blocks[((-entry - 2) >>> 1) * SUB_CELLS + (int) ((fy - cy) * SUB) * SUB + (int) ((fx - cx) * SUB)];
         if (sub >= OUTSIDE) {
             return 2;
         }
@@ -432,7 +440,18 @@ public final class LocateIndex {
                 });
                 masks[m] = mask[0];
             }
-            cells[cellIndex] = -2 - blocks.size() / SUB_CELLS;
+            List<NearEdge> cellNear = new java.util.ArrayList<>();
+            for (List<NearEdge> list : near) {
+                if (list != null) {
+                    cellNear.addAll(list);
+                }
+            }
+            int cellEdge = singleEdge(cellNear, members);
+            if (cellEdge >= 0) {
+                cells[cellIndex] = -2 - (cellEdge << 1);
+                return;
+            }
+            cells[cellIndex] = -2 - ((blocks.size() / SUB_CELLS) << 1 | 1);
             IntList candidates = new IntList(8);
             for (int sy = 0; sy < SUB; sy++) {
                 for (int sx = 0; sx < SUB; sx++) {
@@ -508,7 +527,7 @@ public final class LocateIndex {
                 }
                 NearEdge mine = null;
                 for (NearEdge e : near) {
-                    if (e.polygon() == candidate) {
+                    if (e.polygon() == candidate && !e.equals(mine)) {
                         if (mine != null) {
                             return -1; // the polygon runs along this segment twice: not a simple side
                         }
