@@ -1,7 +1,7 @@
 package org.megacity.identity.internal;
 
-/** The rules a new password must follow; each has a stable code that error messages name. */
-enum PasswordRule {
+/** The rules a new password must follow; each has a stable code that error messages name (public for the page templates). */
+public enum PasswordRule {
     MIN_LENGTH("min-length", "must be at least 12 characters long"),
     MAX_LENGTH("max-length", "must be at most 72 bytes in UTF-8 (64 characters are always fine)"),
     CHARACTER_CLASSES("character-classes",
@@ -17,17 +17,17 @@ enum PasswordRule {
         this.description = description;
     }
 
-    String code() {
+    public String code() {
         return code;
     }
 
     /** English text naming the rule, as API errors give it: {@code "[min-length] must be ..."}. */
-    String message() {
+    public String message() {
         return "[" + code + "] " + description;
     }
 
     /** The key of the page text in {@code messages/identity*.properties}. */
-    String messageKey() {
+    public String messageKey() {
         return "identity.password.rule." + code;
     }
 }

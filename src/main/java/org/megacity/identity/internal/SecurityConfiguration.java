@@ -122,12 +122,13 @@ class SecurityConfiguration {
     /**
      * CSRF applies to API writes that rely on the session cookie: a request that carries its own
      * credentials (Authorization header) cannot be forged by another site, and one without a
-     * session has no authority to abuse.
+     * (valid) session has no authority to abuse. The API never creates sessions, so a session here
+     * was named by the request's cookie.
      */
     static boolean sessionWrite(HttpServletRequest request) {
         String method = request.getMethod();
         boolean safe = method.equals("GET") || method.equals("HEAD") || method.equals("OPTIONS")
                 || method.equals("TRACE");
-        return !safe && request.getHeader(HttpHeaders.AUTHORIZATION) == null && request.getRequestedSessionId() != null;
+        return !safe && request.getHeader(HttpHeaders.AUTHORIZATION) == null && request.getSession(false) != null;
     }
 }
