@@ -13,7 +13,11 @@ package org.megacity.identity;
  */
 public interface FieldCipher {
 
-    /** Seals a value under the active key; {@code null} stays {@code null}. */
+    /**
+     * Seals a value under the active key; {@code null} stays {@code null}.
+     *
+     * @throws IllegalArgumentException when the text is not valid Unicode (an unpaired surrogate)
+     */
     String encrypt(String plaintext);
 
     /**

@@ -1,6 +1,9 @@
 package org.megacity.identity.internal;
 
 import java.nio.ByteBuffer;
+import java.nio.CharBuffer;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
 import java.security.SecureRandom;
@@ -54,11 +57,25 @@ class AesGcmFieldCipher implements FieldCipher {
             Cipher cipher = Cipher.getInstance("AES/GCM/NoPadding");
             cipher.init(Cipher.ENCRYPT_MODE, key, new GCMParameterSpec(TAG_BITS, iv));
             cipher.updateAAD(header.getBytes(StandardCharsets.US_ASCII));
-            byte[] sealed = cipher.doFinal(plaintext.getBytes(StandardCharsets.UTF_8));
+            byte[] sealed = cipher.doFinal(utf8(plaintext));
             return header + "." + ENCODER.encodeToString(ByteBuffer.allocate(IV_BYTES + sealed.length).put(iv)
                     .put(sealed).array());
         } catch (GeneralSecurityException e) {
             throw new IllegalStateException("AES-GCM failed", e);
+        }
+    }
+
+    /** The text's UTF-8 bytes; refuses text that is not Unicode (an unpaired surrogate) rather than store a '?'. */
+    private static byte[] utf8(String text) {
+        try {
+            ByteBuffer bytes = StandardCharsets.UTF_8.newEncoder()
+                    .onMalformedInput(CodingErrorAction.REPORT).onUnmappableCharacter(CodingErrorAction.REPORT)
+                    .encode(CharBuffer.wrap(text));
+            byte[] out = new byte[bytes.remaining()];
+            bytes.get(out);
+            return out;
+        } catch (CharacterCodingException e) {
+            throw new IllegalArgumentException("the text is not valid Unicode (it holds an unpaired surrogate)");
         }
     }
 
