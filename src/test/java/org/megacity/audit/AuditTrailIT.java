@@ -147,6 +147,10 @@ class AuditTrailIT {
                         .header(HttpHeaders.AUTHORIZATION, bearer(audit)))
                 .andExpect(jsonPath("$.records[*].actor", org.hamcrest.Matchers.everyItem(
                         org.hamcrest.Matchers.is("secadmin"))));
+        assertThat(last("audit.read", "ok: 2 records")).containsEntry("actor", "auditadmin")
+                .containsEntry("roles", "AUDIT_ADMIN");
+        assertThat(last("audit.verified", "ok: " + verify(audit).get("records") + " records"))
+                .containsEntry("actor", "auditadmin");
         mvc.perform(get("/api/v1/audit/records").param("from", "yesterday")
                         .header(HttpHeaders.AUTHORIZATION, bearer(audit)))
                 .andExpect(status().isBadRequest()).andExpect(jsonPath("$.errors[0].field").value("from"));
@@ -167,46 +171,80 @@ class AuditTrailIT {
         for (int i = 0; i < 5; i++) {
             trail.record(Actor.SYSTEM, "test.tamper", "item=" + i, "ok");
         }
-        long last = jdbc.sql("select max(sequence) from audit_record").query(Long.class).single();
+        Tail tail = new Tail(jdbc.sql("select max(sequence) from audit_record").query(Long.class).single());
+        long last = tail.sequence;
         long middle = last - 2;
         Map<String, Object> original = row(middle);
-        Map<String, Object> tail = row(last);
-        String headMac = jdbc.sql("select head_mac from audit_chain_head").query(String.class).single();
-        assertThat(verify(audit)).containsEntry("status", "ok");
+        assertThat(tail.verify(audit)).containsEntry("status", "ok");
 
         withoutAppendOnlyTrigger(() -> jdbc.sql("update audit_record set result = 'forged' where sequence = :s")
                 .param("s", middle).update());
-        assertThat(verify(audit)).containsEntry("status", "broken").containsEntry("reason", "altered-content")
+        assertThat(tail.verify(audit)).containsEntry("status", "broken").containsEntry("reason", "altered-content")
                 .containsEntry("firstBrokenSequence", (int) middle);
-        assertThat(cli()).startsWith("broken: record " + middle + ": altered-content");
-        // (the command's own record was appended after the check; drop it so the tail stays known)
-        withoutAppendOnlyTrigger(() -> jdbc.sql("delete from audit_record where sequence > :s").param("s", last).update());
-        jdbc.sql("update audit_chain_head set last_sequence = :s, last_hash = :h, head_mac = :m where id = 1")
-                .param("s", last).param("h", tail.get("hash")).param("m", headMac).update();
+        assertThat(tail.cli()).startsWith("broken: record " + middle + ": altered-content");
         restore(original);
-        assertThat(verify(audit)).containsEntry("status", "ok");
+        assertThat(tail.verify(audit)).containsEntry("status", "ok");
 
         withoutAppendOnlyTrigger(() -> jdbc.sql("update audit_record set hash = :h where sequence = :s")
                 .param("h", "f".repeat(64)).param("s", middle).update());
-        assertThat(verify(audit)).containsEntry("reason", "altered-hash").containsEntry("firstBrokenSequence", (int) middle);
+        assertThat(tail.verify(audit)).containsEntry("reason", "altered-hash")
+                .containsEntry("firstBrokenSequence", (int) middle);
         restore(original);
 
         withoutAppendOnlyTrigger(() -> jdbc.sql("delete from audit_record where sequence = :s").param("s", middle).update());
-        assertThat(verify(audit)).containsEntry("reason", "missing-record").containsEntry("firstBrokenSequence", (int) middle);
+        assertThat(tail.verify(audit)).containsEntry("reason", "missing-record")
+                .containsEntry("firstBrokenSequence", (int) middle);
         restore(original);
 
         withoutAppendOnlyTrigger(() -> jdbc.sql("delete from audit_record where sequence = :s").param("s", last).update());
-        assertThat(verify(audit)).containsEntry("reason", "truncated-tail").containsEntry("firstBrokenSequence", (int) last);
+        assertThat(tail.verify(audit)).containsEntry("reason", "truncated-tail")
+                .containsEntry("firstBrokenSequence", (int) last);
         // hiding the deletion by setting the head back is caught by the head's own HMAC
         String previousHash = (String) row(last - 1).get("hash");
         jdbc.sql("update audit_chain_head set last_sequence = :s, last_hash = :h where id = 1")
                 .param("s", last - 1).param("h", previousHash).update();
-        assertThat(verify(audit)).containsEntry("reason", "altered-head");
-        restore(tail);
-        jdbc.sql("update audit_chain_head set last_sequence = :s, last_hash = :h, head_mac = :m where id = 1")
-                .param("s", last).param("h", tail.get("hash")).param("m", headMac).update();
-        assertThat(verify(audit)).containsEntry("status", "ok");
+        assertThat(tail.verify(audit)).containsEntry("reason", "altered-head");
+        restore(tail.record);
+        tail.forgetLaterRecords();
+        assertThat(tail.verify(audit)).containsEntry("status", "ok");
+        assertThat(tail.cli()).startsWith("ok: ");
         assertThat(cli()).startsWith("ok: ");
+    }
+
+    /**
+     * The end of the chain under test. Each verification appends its own record (the auditor's
+     * work is audited); to examine the same tampered chain again, the test then removes that record
+     * and sets the head back, as only a test that holds the original head's seal can.
+     */
+    private final class Tail {
+        final long sequence;
+        final Map<String, Object> record;
+        final String headMac;
+
+        Tail(long sequence) {
+            this.sequence = sequence;
+            this.record = row(sequence);
+            this.headMac = jdbc.sql("select head_mac from audit_chain_head").query(String.class).single();
+        }
+
+        Map<String, Object> verify(String auditToken) throws Exception {
+            Map<String, Object> result = AuditTrailIT.this.verify(auditToken);
+            forgetLaterRecords();
+            return result;
+        }
+
+        String cli() {
+            String printed = AuditTrailIT.this.cli();
+            forgetLaterRecords();
+            return printed;
+        }
+
+        void forgetLaterRecords() {
+            withoutAppendOnlyTrigger(() -> jdbc.sql("delete from audit_record where sequence > :s")
+                    .param("s", sequence).update());
+            jdbc.sql("update audit_chain_head set last_sequence = :s, last_hash = :h, head_mac = :m where id = 1")
+                    .param("s", sequence).param("h", record.get("hash")).param("m", headMac).update();
+        }
     }
 
     @Test

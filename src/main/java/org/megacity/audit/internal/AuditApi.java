@@ -17,7 +17,10 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
-/** Reading and verifying the audit trail: the audit administrator's alone. */
+/**
+ * Reading and verifying the audit trail: the audit administrator's alone. Each use is itself
+ * recorded ({@code audit.verified}, {@code audit.read}), so the auditor's own work leaves a trace.
+ */
 @RestController
 @RequestMapping("/api/v1/audit")
 @Tag(name = "audit", description = "The audit trail (audit administrator only)")
@@ -36,10 +39,12 @@ class AuditApi {
 
     private final ChainVerifier verifier;
     private final AuditRecords records;
+    private final AuditChain chain;
 
-    AuditApi(ChainVerifier verifier, AuditRecords records) {
+    AuditApi(ChainVerifier verifier, AuditRecords records, AuditChain chain) {
         this.verifier = verifier;
         this.records = records;
+        this.chain = chain;
     }
 
     @GetMapping("/verify")
@@ -58,6 +63,8 @@ class AuditApi {
                 body.put("detail", broken.detail());
             }
         }
+        chain.record("audit.verified", "", "ok".equals(body.get("status")) ? "ok: " + body.get("records") + " records"
+                : "broken: record " + body.get("firstBrokenSequence") + " " + body.get("reason"));
         return body;
     }
 
@@ -81,6 +88,9 @@ class AuditApi {
                 actor == null || actor.isBlank() ? null : actor, limit + 1);
         boolean more = found.size() > limit;
         List<RecordView> shown = found.stream().limit(limit).map(AuditApi::view).toList();
+        chain.record("audit.read", "from=" + (from == null ? "" : from) + " to=" + (to == null ? "" : to) + " actor="
+                + (actor == null ? "" : actor) + " cursor=" + (cursor == null ? "" : cursor), "ok: " + shown.size()
+                + " records");
         return new Page(shown, more ? Long.toString(shown.getLast().sequence()) : null);
     }
 
