@@ -44,6 +44,8 @@ class IdentityApiIT {
     DataDirectory data;
     @Autowired
     JdbcClient jdbc;
+    @Autowired
+    org.megacity.platform.internal.CommandDispatcher commands;
 
     Administrators admins;
 
@@ -282,6 +284,41 @@ class IdentityApiIT {
         mvc.perform(post("/api/v1/accounts").header(HttpHeaders.AUTHORIZATION, bearer(sys))
                         .contentType(MediaType.APPLICATION_JSON).content(json("username", "soon.disabled")))
                 .andExpect(status().isConflict());
+    }
+
+    @Test
+    void aPasswordOlderThanNinetyDaysMustBeChangedBeforeAnythingElse() throws Exception {
+        String sys = admins.sysadmin();
+        String created = createAccount(sys, "old.password");
+        changePassword("old.password", JsonPath.read(created, "$.oneTimePassword"), "Old-Password-Holder-1")
+                .andExpect(status().isNoContent());
+        String token = admins.token("old.password", "Old-Password-Holder-1");
+        jdbc.sql("update identity_account set password_changed_at = password_changed_at - interval '91' day"
+                + " where username = 'old.password'").update();
+        mvc.perform(get("/api/v1/auth/me").header(HttpHeaders.AUTHORIZATION, bearer(token)))
+                .andExpect(status().isForbidden())
+                .andExpect(jsonPath("$.type").value("urn:megacity:problem:password-change-required"));
+        changePassword("old.password", "Old-Password-Holder-1", "New-Password-Holder-2").andExpect(status().isNoContent());
+        mvc.perform(get("/api/v1/auth/me").header(HttpHeaders.AUTHORIZATION, bearer(token))).andExpect(status().isOk());
+    }
+
+    @Test
+    void anOperatorResetsAnAdministratorsPasswordOnTheServerIntoAPrivateFile() throws Exception {
+        admins.auditadmin();
+        java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
+        int code = commands.dispatch(org.megacity.platform.CommandLine.parse("accounts", "reset-password", "auditadmin"),
+                new java.io.PrintStream(out, true, java.nio.charset.StandardCharsets.UTF_8), System.err);
+        assertThat(code).isZero();
+        assertThat(out.toString(java.nio.charset.StandardCharsets.UTF_8)).contains(
+                data.resolve("reset-password-auditadmin").toString());
+        assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(data.resolve("reset-password-auditadmin"))))
+                .isEqualTo("rw-------");
+        String oneTime = admins.firstPassword("reset-password-auditadmin");
+        assertThat(out.toString(java.nio.charset.StandardCharsets.UTF_8)).doesNotContain(oneTime);
+        mvc.perform(get("/api/v1/auth/me").header(HttpHeaders.AUTHORIZATION, basic("auditadmin", oneTime)))
+                .andExpect(status().isForbidden())
+                .andExpect(jsonPath("$.type").value("urn:megacity:problem:password-change-required"));
+        changePassword("auditadmin", oneTime, Administrators.NEW_PASSWORD).andExpect(status().isNoContent());
     }
 
     private String createAccount(String token, String username) throws Exception {

@@ -43,6 +43,8 @@ class SignInPagesIT {
     @Test
     void theLoginPageSpeaksChineseByDefaultAndEnglishOnRequest() throws Exception {
         String zh = mvc.perform(get("/login")).andExpect(status().isOk())
+                .andExpect(org.springframework.test.web.servlet.result.MockMvcResultMatchers.header()
+                        .string("X-Frame-Options", "DENY"))
                 .andExpect(content().contentTypeCompatibleWith(MediaType.TEXT_HTML))
                 .andReturn().getResponse().getContentAsString();
         assertThat(zh).contains("id=\"username\"", "id=\"password\"", "id=\"login-submit\"", "id=\"lang-switch\"",

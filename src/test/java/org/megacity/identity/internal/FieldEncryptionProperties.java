@@ -3,9 +3,11 @@ package org.megacity.identity.internal;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.quicktheories.QuickTheory.qt;
+import static org.quicktheories.generators.SourceDSL.integers;
 import static org.quicktheories.generators.SourceDSL.strings;
 
 import java.nio.file.Files;
+import java.util.Base64;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
 import org.junit.jupiter.api.BeforeEach;
@@ -65,22 +67,24 @@ class FieldEncryptionProperties {
                     String a = cipher.encrypt(text);
                     String b = cipher.encrypt(text);
                     assertThat(a).isNotEqualTo(b).startsWith("v1.1.");
-                    if (!text.isEmpty()) {
-                        assertThat(a).doesNotContain(text.length() > 3 ? text : "\u0000");
+                    if (text.length() >= 12) { // (a shorter text could turn up in random base64 by chance)
+                        assertThat(a).doesNotContain(text);
                     }
                 });
     }
 
     @Test
-    void anyAlteredCharacterIsRejected() {
-        qt().withExamples(300).forAll(strings().basicLatinAlphabet().ofLengthBetween(1, 40))
-                .checkAssert(text -> {
+    void anyAlteredBitIsRejected() {
+        qt().withExamples(500).forAll(strings().basicLatinAlphabet().ofLengthBetween(0, 40),
+                integers().allPositive()).checkAssert((text, position) -> {
                     String sealed = cipher.encrypt(text);
-                    int body = sealed.lastIndexOf('.') + 1;
-                    int at = body + Math.floorMod(text.hashCode(), sealed.length() - body);
-                    char c = sealed.charAt(at);
-                    String altered = sealed.substring(0, at) + (c == 'A' ? 'B' : 'A') + sealed.substring(at + 1);
-                    assertThatThrownBy(() -> cipher.decrypt(altered)).isInstanceOf(IllegalArgumentException.class);
+                    int dot = sealed.lastIndexOf('.') + 1;
+                    byte[] body = Base64.getUrlDecoder().decode(sealed.substring(dot));
+                    int bit = position % (body.length * 8);
+                    body[bit / 8] ^= (byte) (1 << (bit % 8));
+                    String altered = sealed.substring(0, dot) + Base64.getUrlEncoder().withoutPadding().encodeToString(body);
+                    assertThatThrownBy(() -> cipher.decrypt(altered)).isInstanceOf(IllegalArgumentException.class)
+                            .hasMessageContaining("fails authentication");
                 });
     }
 
