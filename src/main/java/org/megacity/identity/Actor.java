@@ -15,11 +15,19 @@ public record Actor(String accountId, String username, Set<Role> roles, Jurisdic
 
     public static final Actor SYSTEM = new Actor("system", "system", Set.of(), Jurisdiction.CITYWIDE);
 
+    /** Whoever sends a request without signing in: no roles, no jurisdiction. */
+    public static final Actor ANONYMOUS = new Actor("anonymous", "anonymous", Set.of(), Jurisdiction.NONE);
+
     public Actor {
         roles = Set.copyOf(roles);
     }
 
     public boolean has(Role role) {
         return roles.contains(role);
+    }
+
+    /** Whether this is a signed-in account (neither {@link #SYSTEM} nor {@link #ANONYMOUS}). */
+    public boolean authenticated() {
+        return !equals(SYSTEM) && !equals(ANONYMOUS);
     }
 }

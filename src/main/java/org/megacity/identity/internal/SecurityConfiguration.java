@@ -1,24 +1,134 @@
 package org.megacity.identity.internal;
 
+import jakarta.servlet.http.HttpServletRequest;
+import org.megacity.identity.IdentityEvent;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
-import org.springframework.security.config.Customizer;
+import org.springframework.core.annotation.Order;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpMethod;
+import org.springframework.security.authentication.AuthenticationManager;
+import org.springframework.security.authentication.ProviderManager;
 import org.springframework.security.config.annotation.method.configuration.EnableMethodSecurity;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.authentication.AnonymousAuthenticationFilter;
+import org.springframework.security.web.authentication.SavedRequestAwareAuthenticationSuccessHandler;
+import org.springframework.security.web.authentication.www.BasicAuthenticationFilter;
 
-/** Interim: authenticated access to everything, method security on. Replaced by the identity work. */
+/**
+ * Who may reach what, and how they sign in.
+ *
+ * <ul>
+ * <li><b>API</b> ({@code /api/**}): a personal access token ({@code Authorization: Bearer}) or HTTP
+ *     Basic, per request, never creating a session; a page's session cookie also works, then with
+ *     the CSRF header. 401 and 403 are {@code application/problem+json}, never a redirect.</li>
+ * <li><b>Pages</b>: the login form at {@code /login}, a session (30 minutes idle, a new session id
+ *     at sign-in against fixation), CSRF protection by a token that page scripts can read from the
+ *     {@code XSRF-TOKEN} cookie and send as {@code X-XSRF-TOKEN}; logout by {@code POST /logout}.</li>
+ * </ul>
+ *
+ * Open without signing in: the login page, the password-change page and API, static assets,
+ * {@code /actuator/health}, {@code /actuator/prometheus} (metrics hold no personal data; restrict
+ * them at the reverse proxy where the network is not trusted, see {@code docs/security.md}), the
+ * OpenAPI description and Swagger UI, and {@code /error}. Everything else needs an account.
+ * Security headers are Spring Security's defaults (no-sniff, frame deny, HSTS on HTTPS, no-cache).
+ */
 @Configuration(proxyBeanMethods = false)
 @EnableMethodSecurity
 class SecurityConfiguration {
 
+    static final String[] PUBLIC = {"/login", CurrentAccountFilter.CHANGE_PASSWORD_PAGE, "/webjars/**", "/css/**",
+            "/js/**", "/img/**", "/favicon.ico", "/actuator/health", "/actuator/health/**", "/actuator/prometheus",
+            "/v3/api-docs", "/v3/api-docs/**", "/swagger-ui/**", "/swagger-ui.html", "/error"};
+
     @Bean
-    SecurityFilterChain api(HttpSecurity http) throws Exception {
-        return http
-                .authorizeHttpRequests(a -> a.requestMatchers("/actuator/health", "/v3/api-docs/**").permitAll()
-                        .anyRequest().authenticated())
-                .httpBasic(Customizer.withDefaults())
-                .csrf(c -> c.ignoringRequestMatchers("/api/**"))
-                .build();
+    AuthenticationManager authenticationManager(SignIns signIns) {
+        ProviderManager manager = new ProviderManager(new PasswordAuthenticationProvider(signIns));
+        manager.setEraseCredentialsAfterAuthentication(true);
+        return manager;
+    }
+
+    @Configuration(proxyBeanMethods = false)
+    @ConditionalOnWebApplication
+    static class Web {
+
+        @Bean
+        @Order(1)
+        SecurityFilterChain api(HttpSecurity http, AuthenticationManager authentication, AccessTokens tokens,
+                SignedInAccounts signedIn) throws Exception {
+            ProblemResponses problems = new ProblemResponses();
+            return http
+                    .securityMatcher("/api/**")
+                    .authenticationManager(authentication)
+                    .authorizeHttpRequests(a -> a
+                            .requestMatchers(HttpMethod.POST, CurrentAccountFilter.CHANGE_PASSWORD_API).permitAll()
+                            .anyRequest().authenticated())
+                    .httpBasic(b -> b.realmName("megacity").authenticationEntryPoint(problems)
+                            .authenticationDetailsSource(r -> SignInDetails.of("basic", r)))
+                    .addFilterBefore(new BearerTokenFilter(tokens, signedIn, problems), BasicAuthenticationFilter.class)
+                    .addFilterBefore(new CurrentAccountFilter(signedIn, true), AnonymousAuthenticationFilter.class)
+                    .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.NEVER))
+                    .csrf(c -> c.spa().requireCsrfProtectionMatcher(SecurityConfiguration::sessionWrite))
+                    .exceptionHandling(e -> e.authenticationEntryPoint(problems).accessDeniedHandler(problems))
+                    .requestCache(r -> r.disable())
+                    .formLogin(f -> f.disable())
+                    .logout(l -> l.disable())
+                    .build();
+        }
+
+        @Bean
+        @Order(2)
+        SecurityFilterChain pages(HttpSecurity http, AuthenticationManager authentication, SignedInAccounts signedIn,
+                ApplicationEventPublisher events) throws Exception {
+            SavedRequestAwareAuthenticationSuccessHandler success = new SavedRequestAwareAuthenticationSuccessHandler();
+            success.setDefaultTargetUrl("/");
+            return http
+                    .authenticationManager(authentication)
+                    .authorizeHttpRequests(a -> a.requestMatchers(PUBLIC).permitAll().anyRequest().authenticated())
+                    .formLogin(f -> f.loginPage("/login")
+                            .authenticationDetailsSource(r -> SignInDetails.of("form", r))
+                            .successHandler((request, response, auth) -> {
+                                AccountAuthentication account = (AccountAuthentication) auth;
+                                events.publishEvent(new IdentityEvent.LoggedIn(account.accountId(), account.username(),
+                                        request.getRemoteAddr()));
+                                if (account.passwordChangeRequired()) {
+                                    response.sendRedirect(request.getContextPath()
+                                            + CurrentAccountFilter.CHANGE_PASSWORD_PAGE);
+                                } else {
+                                    success.onAuthenticationSuccess(request, response, auth);
+                                }
+                            })
+                            .failureUrl("/login?error")
+                            .permitAll())
+                    .logout(l -> l.logoutUrl("/logout").logoutSuccessUrl("/login?logout")
+                            .addLogoutHandler((request, response, auth) -> {
+                                if (auth instanceof AccountAuthentication account) {
+                                    events.publishEvent(new IdentityEvent.LoggedOut(account.accountId(),
+                                            account.username(), request.getRemoteAddr()));
+                                }
+                            })
+                            .deleteCookies("JSESSIONID"))
+                    .addFilterBefore(new CurrentAccountFilter(signedIn, false), AnonymousAuthenticationFilter.class)
+                    .sessionManagement(s -> s.sessionFixation(f -> f.changeSessionId()).invalidSessionUrl("/login?expired"))
+                    .csrf(c -> c.spa())
+                    .build();
+        }
+    }
+
+    /**
+     * CSRF applies to API writes that rely on the session cookie: a request that carries its own
+     * credentials (Authorization header) cannot be forged by another site, and one without a
+     * (valid) session has no authority to abuse. The API never creates sessions, so a session here
+     * was named by the request's cookie.
+     */
+    static boolean sessionWrite(HttpServletRequest request) {
+        String method = request.getMethod();
+        boolean safe = method.equals("GET") || method.equals("HEAD") || method.equals("OPTIONS")
+                || method.equals("TRACE");
+        return !safe && request.getHeader(HttpHeaders.AUTHORIZATION) == null && request.getSession(false) != null;
     }
 }
