@@ -37,7 +37,7 @@
   async function refresh() {
     const current = levelFor(map.getZoom());
     const mine = ++request;
-    const url = '/console/map/layer?level=' + current.level + (current.level === 'district' ? '' : '&bbox=' + bboxParam());
+    const url = '/api/v1/console/map-layer?level=' + current.level + (current.level === 'district' ? '' : '&bbox=' + bboxParam());
     const { ok, body } = await getJson(url);
     if (!ok || mine !== request) return;
     map.removeLayer(detail);
@@ -107,7 +107,7 @@
   });
 
   async function start() {
-    const { ok, body } = await getJson('/console/map/layer?level=district');
+    const { ok, body } = await getJson('/api/v1/console/map-layer?level=district');
     if (ok && body.features.length > 0) {
       districts.addData(body);
       map.fitBounds(districts.getBounds());

@@ -41,7 +41,7 @@ class MapLayers {
         this.currentActor = currentActor;
     }
 
-    @GetMapping(path = "/console/map/layer", produces = {"application/geo+json", MediaType.APPLICATION_JSON_VALUE})
+    @GetMapping(path = "/api/v1/console/map-layer", produces = {"application/geo+json", MediaType.APPLICATION_JSON_VALUE})
     Map<String, Object> layer(@RequestParam String level, @RequestParam(required = false) String bbox) {
         DivisionLevel divisionLevel = DivisionLevel.parse(level);
         Envelope box = bbox == null ? null : parseBox(bbox);

@@ -76,7 +76,7 @@ class AccountAdministration {
         if (accounts.byUsername(name).isPresent()) {
             throw Problems.conflict("an account named " + name + " exists");
         }
-        return insert(by, name, display, Set.of());
+        return insert(by, name, display, Set.of(), false);
     }
 
     /**
@@ -89,17 +89,18 @@ class AccountAdministration {
             return null;
         }
         try {
-            return insert(Actor.SYSTEM, username, displayName, Set.of(role));
+            // the administrators serve the whole city: their roles, not their jurisdiction, limit them
+            return insert(Actor.SYSTEM, username, displayName, Set.of(role), true);
         } catch (DuplicateKeyException raced) {
             return null; // another node created it at the same moment
         }
     }
 
-    private WithOneTimePassword insert(Actor by, String name, String display, Set<Role> roles) {
+    private WithOneTimePassword insert(Actor by, String name, String display, Set<Role> roles, boolean citywide) {
         Instant now = now();
         String password = generateFor(name);
         Account account = new Account(UUID.randomUUID().toString(), name, display, encoder.encode(password), true,
-                true, 0, null, false, now, now, now, roles, Set.of(), Set.of());
+                true, 0, null, citywide, now, now, now, roles, Set.of(), Set.of());
         accounts.insert(account);
         events.publishEvent(new IdentityEvent.AccountCreated(account.id(), name, by.username()));
         if (!roles.isEmpty()) {
