@@ -29,9 +29,12 @@ public interface Geography {
 
     /**
      * Validates and stores divisions all or nothing: new codes are created, existing ones replaced.
-     * Checks each boundary (closed, simple, valid, right-hand winding, in range), duplicate and
-     * missing codes, missing parents, and that the children of every parent touched tile it without
-     * gaps or overlaps. Publishes {@link DivisionsImported} when something was stored.
+     * Checks each boundary (valid polygon, in range, with area), duplicate codes, missing parents,
+     * and that the children of every parent touched tile it without gaps or overlaps beyond a small
+     * tolerance (see docs/geo.md); every problem names its division. Rings are reoriented to the
+     * right-hand rule (JTS geometries carry no winding worth judging: JTS itself winds shells
+     * clockwise); the GeoJSON import checks winding on the text. Publishes
+     * {@link DivisionsImported} in the transaction that stores the divisions.
      */
     ImportOutcome importDivisions(List<Division> divisions);
 }
