@@ -86,7 +86,7 @@ public final class Density {
         return total;
     }
 
-    /** The weight of a star-shaped region around the centre whose radius is {@code r} in each direction. */
+    /** The weight per radian of a sector of radius {@code r} around the centre: {@code F(r)}. */
     static double weightWithin(double r) {
         return 0.5 * R0 * R0 * StrictMath.log(1 + r * r / (R0 * R0));
     }

@@ -34,7 +34,6 @@ class DemoStartup implements ApplicationRunner {
     private final CityLoading loading;
     private final Organization organization;
     private final OperationCentres centres;
-    private final PrintStream out = System.out;
 
     DemoStartup(DemoSettings demo, PlatformSettings platform, Geography geography, CityLoading loading,
             Organization organization, OperationCentres centres) {
@@ -48,6 +47,7 @@ class DemoStartup implements ApplicationRunner {
 
     @Override
     public void run(ApplicationArguments args) {
+        PrintStream out = System.out;
         if (!demo.enabled() || !("server".equals(platform.mode()) || "test".equals(platform.mode()))) {
             return;
         }
@@ -63,10 +63,10 @@ class DemoStartup implements ApplicationRunner {
             }
             return;
         }
-        generateAndLoad();
+        generateAndLoad(out);
     }
 
-    private void generateAndLoad() {
+    private void generateAndLoad(PrintStream out) {
         CityScale scale = demo.cityScale();
         ConsoleProgress progress = new ConsoleProgress(out);
         progress.say("generating the " + scale.id() + " demo city (seed " + demo.seed() + ")");
