@@ -57,7 +57,10 @@ final class PlaceNames {
     private PlaceNames() {
     }
 
-    /** A name not in {@code taken} (compared on the Chinese characters), which it is added to. */
+    /**
+     * A name whose characters and whose pinyin are both not yet in {@code taken} (so that homophones
+     * such as 河源 and 和源, both Heyuan, do not name two siblings), and which is added to it.
+     */
     static Name draw(SplittableRandom random, Set<String> taken) {
         for (int attempt = 0; attempt < 10_000; attempt++) {
             String[] first = FIRST[random.nextInt(FIRST.length)];
@@ -66,8 +69,11 @@ final class PlaceNames {
                 continue;
             }
             String zh = first[0] + second[0];
-            if (taken.add(zh)) {
-                return new Name(zh, pinyin(first[1], second[1]));
+            String pinyin = pinyin(first[1], second[1]);
+            if (!taken.contains(zh) && !taken.contains(pinyin)) {
+                taken.add(zh);
+                taken.add(pinyin);
+                return new Name(zh, pinyin);
             }
         }
         throw new IllegalStateException("ran out of place names after " + taken.size());

@@ -18,6 +18,16 @@ class PlaceNamesTest {
     }
 
     @Test
+    void neverGivesTwoSiblingsTheSamePinyin() {
+        Set<String> taken = new HashSet<>();
+        Set<String> pinyin = new HashSet<>();
+        SplittableRandom random = new SplittableRandom(11);
+        for (int i = 0; i < 2_000; i++) {
+            assertThat(pinyin.add(PlaceNames.draw(random, taken).pinyin())).isTrue();
+        }
+    }
+
+    @Test
     void drawsNamesNotYetTaken() {
         Set<String> taken = new HashSet<>();
         SplittableRandom random = new SplittableRandom(3);
@@ -27,6 +37,6 @@ class PlaceNamesTest {
             assertThat(name.zh().charAt(0)).isNotEqualTo(name.zh().charAt(1));
             assertThat(name.pinyin()).matches("[A-Z][a-z]+'?[a-z]+");
         }
-        assertThat(taken).hasSize(500);
+        assertThat(taken).hasSize(1_000); // characters and pinyin of each
     }
 }
