@@ -21,7 +21,7 @@ final class Displacement {
     /** Wavelength of a layer's first octave as a fraction of the local division size. */
     static final double WAVELENGTH = 0.85;
     /** Points per wavelength of the finest layer when a straight border is densified before bending. */
-    static final double POINTS_PER_WAVELENGTH = 9;
+    static final double POINTS_PER_WAVELENGTH = 6;
 
     private final GradientNoise[] noiseX;
     private final GradientNoise[] noiseY;
