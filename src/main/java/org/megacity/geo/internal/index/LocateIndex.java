@@ -15,29 +15,34 @@ import org.locationtech.jts.geom.Geometry;
  * the lower code, and the answer equals a brute-force scan.
  *
  * <p><b>Design.</b> Two levels of uniform rasters over the polygons' bounding box, then an exact
- * test only where a boundary passes:
+ * test only where boundaries meet:
  * <ul>
  * <li>Level 1: {@code cells}, one int per cell of about half a typical grid's side. An entry
  *     {@code >= 0} is the polygon that covers the whole cell, {@code -1} means no polygon touches
- *     it, and {@code <= -2} points to a level-2 block for a cell some boundary crosses.</li>
- * <li>Level 2: {@code blocks}, {@value #SUB}x{@value #SUB} ints per crossed cell (64 bytes, about
- *     one cache line), with the same meaning, except that {@code <= -2} points into
- *     {@code lists}: the polygons to test exactly, in code order.</li>
- * <li>The exact test walks flat {@code double[]} vertex arrays (rings delimited by offsets): no
- *     objects and no allocation on the hot path.</li>
+ *     it, and {@code <= -2} is a reference: to an edge record when exactly one edge (shared or not)
+ *     crosses the cell, else to a level-2 block.</li>
+ * <li>Edge records: the edge's end points and, for points right of, on and left of it, the first
+ *     polygon in code order that covers them. One orientation test decides, with the very
+ *     predicate the exact test would apply to that edge, so the answer is the same.</li>
+ * <li>Level 2: {@code blocks}, {@value #SUB}x{@value #SUB} ints per remaining crossed cell (64
+ *     bytes, about one cache line), with the same meanings, the last kind of reference pointing
+ *     into {@code lists}: interned lists of (polygon, data offset) pairs to test exactly, in code
+ *     order, a polygon that covers the rest of the sub-cell ending the list.</li>
+ * <li>The exact test walks {@link FlatPolygons}: one {@code double[]} with each polygon's bounding
+ *     box and rings contiguous, so a test costs about one cache miss and allocates nothing.</li>
  * </ul>
- * A cell counts as "covered by one polygon" or "outside" only when no boundary comes within
- * {@value #EPSILON_DEGREES} degrees of it. That margin is many orders of magnitude above the
- * rounding error of mapping a coordinate to its cell (about 1e-13 degrees), so rounding at a cell's
- * edge can never put a point in a cell whose answer is not also its own.
+ * A cell counts as decided only when no other boundary comes within {@value #EPSILON_DEGREES}
+ * degrees of it. That margin is many orders of magnitude above the rounding error of mapping a
+ * coordinate to its cell (about 1e-13 degrees), so rounding at a cell's edge can never put a point
+ * in a cell whose answer is not also its own. The polygons must be valid (as the import ensures):
+ * an edge record relies on each polygon's interior lying on one side of its edges.
  *
  * <p><b>Building.</b> Each polygon's segments are walked row by row through the raster
  * (a conservative supercover: every cell within the margin of a segment is marked), giving the
  * crossed cells per polygon; a cell no boundary crosses takes the answer at its centre. Crossed
  * cells are refined the same way at level 2. A polygon whose boundary misses a crossed cell but
  * which contains its centre covers that cell whole. The work is proportional to the boundaries'
- * length in cells, not to the number of cells times polygons: 62,000 grids build in well under a
- * second (see docs/benchmarks.md).
+ * length in cells, not to the number of cells times polygons. Figures: docs/benchmarks.md.
  *
  * <p>Sources: the two-level uniform grid is the classic "grid method" for point location in
  * planar subdivisions (e.g. Žalik and Kolingerova, "A cell-based point-in-polygon algorithm suitable
@@ -114,11 +119,15 @@ public final class LocateIndex {
         if (entry >= OUTSIDE) {
             return entry;
         }
+        int cellReference = -entry - 2;
+        if ((cellReference & 1) == 0) {
+            return sideOfEdge(cellReference >>> 1, x, y);
+        }
         // fx - cx is exact, and so is the product with a power of two: the sub-cell of a point is
         // floor(SUB * fx) - SUB * cx, the very cell the builder reasoned about
         int sx = (int) ((fx - cx) * SUB);
         int sy = (int) ((fy - cy) * SUB);
-        int sub = blocks[(-entry - 2) * SUB_CELLS + sy * SUB + sx];
+        int sub = blocks[(cellReference >>> 1) * SUB_CELLS + sy * SUB + sx];
         if (sub >= OUTSIDE) {
             return sub;
         }
@@ -143,7 +152,8 @@ public final class LocateIndex {
 
     /**
      * How a lookup is decided, for measurements: 0 off the raster or outside at level 1, 1 by a
-     * level-1 cell, 2 by a level-2 cell, 3 by the side of one edge, 4 by exact tests of a list.
+     * level-1 cell, 2 by a level-2 cell, 3 by the side of one edge in a level-2 cell, 4 by exact
+     * tests of a list, 5 by the side of the one edge crossing a level-1 cell.
      */
     int decidedBy(double x, double y) {
         double fx = (x - originX) * inverseCell;
@@ -157,7 +167,10 @@ public final class LocateIndex {
         if (entry >= OUTSIDE) {
             return entry == OUTSIDE ? 0 : 1;
         }
-        int sub = blocks[(-entry - 2) * SUB_CELLS + (int) ((fy - cy) * SUB) * SUB + (int) ((fx - cx) * SUB)];
+        if (((-entry - 2) & 1) == 0) {
+            return 5;
+        }
+        int sub = blocks[((-entry - 2) >>> 1) * SUB_CELLS + (int) ((fy - cy) * SUB) * SUB + (int) ((fx - cx) * SUB)];
         if (sub >= OUTSIDE) {
             return 2;
         }
@@ -432,7 +445,18 @@ public final class LocateIndex {
                 });
                 masks[m] = mask[0];
             }
-            cells[cellIndex] = -2 - blocks.size() / SUB_CELLS;
+            List<NearEdge> cellNear = new java.util.ArrayList<>();
+            for (List<NearEdge> list : near) {
+                if (list != null) {
+                    cellNear.addAll(list);
+                }
+            }
+            int cellEdge = singleEdge(cellNear, members);
+            if (cellEdge >= 0) {
+                cells[cellIndex] = -2 - (cellEdge << 1);
+                return;
+            }
+            cells[cellIndex] = -2 - ((blocks.size() / SUB_CELLS) << 1 | 1);
             IntList candidates = new IntList(8);
             for (int sy = 0; sy < SUB; sy++) {
                 for (int sx = 0; sx < SUB; sx++) {
@@ -508,7 +532,7 @@ public final class LocateIndex {
                 }
                 NearEdge mine = null;
                 for (NearEdge e : near) {
-                    if (e.polygon() == candidate) {
+                    if (e.polygon() == candidate && !e.equals(mine)) {
                         if (mine != null) {
                             return -1; // the polygon runs along this segment twice: not a simple side
                         }

@@ -48,15 +48,20 @@ import org.megacity.geo.internal.index.Atlas;
  * union shows overlap, the union against the parent shows gaps and overhangs. Only when these
  * exceed the tolerance are pairs and pieces examined, to name culprits and a place.
  *
- * <p><b>Tolerance:</b> a gap, overlap or overhang piece smaller than {@value #TOLERANCE_SQUARE_METRES}
- * m², or than {@value #TOLERANCE_FRACTION} of the parent's area if that is larger, is not an error:
- * boundaries clipped with floating-point overlays (and real survey data) never tile to the last
- * bit. A parent without children is fine (a community whose grids are still to come).
+ * <p><b>Tolerance:</b> a gap, overlap or overhang piece is not an error when it is smaller than
+ * {@value #TOLERANCE_SQUARE_METRES} m² (or {@value #TOLERANCE_FRACTION} of the parent's area if that
+ * is larger), or when it is a sliver thinner than {@value #SLIVER_WIDTH_METRES} m (its mean width,
+ * twice its area over its perimeter): boundaries clipped with floating-point overlays, rounded to
+ * GeoJSON's seven decimals (about 1 cm), or surveyed in the real world never tile to the last bit,
+ * and the slivers they leave along a kilometre of boundary can add up to several square metres
+ * while being a centimetre wide. A parent without children is fine (a community whose grids are
+ * still to come).
  */
 public final class ImportChecks {
 
     public static final double TOLERANCE_SQUARE_METRES = 1.0;
     public static final double TOLERANCE_FRACTION = 1e-9;
+    public static final double SLIVER_WIDTH_METRES = 0.05;
 
     private ImportChecks() {
     }
@@ -220,6 +225,19 @@ public final class ImportChecks {
     }
 
     private record Tolerance(double squareDegrees, GeoMeasure measure) {
+
+        /** Whether a piece is thinner than {@link #SLIVER_WIDTH_METRES} on average. */
+        boolean sliver(Polygon piece) {
+            double perimeter = 0;
+            for (int r = -1; r < piece.getNumInteriorRing(); r++) {
+                Coordinate[] ring = (r < 0 ? piece.getExteriorRing() : piece.getInteriorRingN(r)).getCoordinates();
+                for (int i = 1; i < ring.length; i++) {
+                    perimeter += measure.metres(ring[i - 1], ring[i]);
+                }
+            }
+            return perimeter > 0 && 2 * measure.squareMetres(piece.getArea()) / perimeter < SLIVER_WIDTH_METRES;
+        }
+
         String squareMetres(double squareDegrees) {
             double m2 = measure.squareMetres(squareDegrees);
             return m2 >= 100 ? String.format(Locale.ROOT, "%,.0f m²", m2) : String.format(Locale.ROOT, "%.1f m²", m2);
@@ -259,8 +277,9 @@ public final class ImportChecks {
             Geometry overhang = OverlayNGRobust.overlay(union, outline, OverlayNG.DIFFERENCE);
             for (Polygon piece : pieces(overhang, tolerance)) {
                 for (Division child : touching(piece, children)) {
-                    double area = OverlayNGRobust.overlay(child.boundary(), piece, OverlayNG.INTERSECTION).getArea();
-                    if (area > tolerance.squareDegrees()) {
+                    Geometry part = OverlayNGRobust.overlay(child.boundary(), piece, OverlayNG.INTERSECTION);
+                    double area = part.getArea();
+                    if (area > tolerance.squareDegrees() && !pieces(part, tolerance).isEmpty()) {
                         problems.add(new Problem(child.code().value(), "it extends " + tolerance.squareMetres(area)
                                 + " beyond its parent " + parentCode + " around "
                                 + Coordinates.format(piece.getInteriorPoint().getCoordinate())));
@@ -294,7 +313,7 @@ public final class ImportChecks {
                     continue;
                 }
                 Geometry common = OverlayNGRobust.overlay(a.boundary(), b.boundary(), OverlayNG.INTERSECTION);
-                if (common.getArea() > tolerance.squareDegrees()) {
+                if (common.getArea() > tolerance.squareDegrees() && !pieces(common, tolerance).isEmpty()) {
                     Division named = uploaded.contains(a.code().value()) ? a : b;
                     Division other = named == a ? b : a;
                     problems.add(new Problem(named.code().value(), "it overlaps " + other.code().value() + " by "
@@ -306,10 +325,11 @@ public final class ImportChecks {
         return problems;
     }
 
+    /** The pieces of a gap, overlap or overhang that are errors: large enough and not slivers. */
     private static List<Polygon> pieces(Geometry geometry, Tolerance tolerance) {
         @SuppressWarnings("unchecked")
         List<Polygon> polygons = PolygonExtracter.getPolygons(geometry);
-        return polygons.stream().filter(p -> p.getArea() > tolerance.squareDegrees()).toList();
+        return polygons.stream().filter(p -> p.getArea() > tolerance.squareDegrees() && !tolerance.sliver(p)).toList();
     }
 
     private static List<Division> touching(Geometry piece, Collection<Division> children) {

@@ -18,14 +18,14 @@ public class LocatePathsProbe {
         Envelope box = new Envelope();
         grids.forEach(g -> box.expandToInclude(g.getEnvelopeInternal()));
         Random random = new Random(42);
-        int[] counts = new int[5];
+        int[] counts = new int[6];
         int n = 2_000_000;
         for (int i = 0; i < n; i++) {
             counts[index.decidedBy(box.getMinX() + random.nextDouble() * box.getWidth(),
                     box.getMinY() + random.nextDouble() * box.getHeight())]++;
         }
-        String[] names = {"outside", "level 1", "level 2", "one edge", "exact list"};
-        for (int i = 0; i < 5; i++) {
+        String[] names = {"outside", "level 1", "level 2", "edge in 2", "exact list", "edge in 1"};
+        for (int i = 0; i < 6; i++) {
             System.out.printf("%-10s %5.1f%%%n", names[i], 100.0 * counts[i] / n);
         }
     }
