@@ -67,14 +67,17 @@ class GenerateCommand implements CliCommand {
 
         if (invocation.line().option("out").isPresent()) {
             Path file = Path.of(invocation.line().option("out").get()).toAbsolutePath().normalize();
-            if (Files.exists(file) && !force) {
-                err.println("megacity citymodel generate: " + file + " exists; pass --force to overwrite it");
-                return 1;
+            for (Path target : List.of(file, landscapeFile(file))) {
+                if (Files.exists(target) && !force) {
+                    err.println("megacity citymodel generate: " + target + " exists; pass --force to overwrite it");
+                    return 1;
+                }
             }
             GeneratedCity city = generate(scale, seed, out);
             write(city, file);
-            out.printf("citymodel: wrote %,d divisions and grids and %d landscape features to %s%n",
-                    city.divisions().size(), city.landscape().size(), file);
+            out.printf("citymodel: wrote %,d divisions and grids to %s (import it with ./megacity geo import)"
+                    + " and %d landscape features to %s%n", city.divisions().size(), file, city.landscape().size(),
+                    landscapeFile(file));
             return 0;
         }
 
@@ -134,11 +137,22 @@ class GenerateCommand implements CliCommand {
                 .map(d -> d.code().value()).filter(code -> !fresh.contains(code)).sorted().toList();
     }
 
-    /** Writes the divisions (with their level and parent) and the landscape as one FeatureCollection. */
+    /**
+     * The file the landscape goes to beside the divisions' file: {@code city.geojson} →
+     * {@code city.landscape.geojson}.
+     */
+    static Path landscapeFile(Path divisions) {
+        String name = divisions.getFileName().toString();
+        String stem = name.endsWith(".geojson") ? name.substring(0, name.length() - ".geojson".length()) : name;
+        return divisions.resolveSibling(stem + ".landscape.geojson");
+    }
+
+    /**
+     * Writes the divisions (with their level and parent) as a FeatureCollection that
+     * {@code ./megacity geo import} accepts, and the landscape into {@link #landscapeFile}.
+     */
     static void write(GeneratedCity city, Path file) throws IOException {
-        Path temp = Files.createTempFile(file.toAbsolutePath().getParent(), ".citymodel", ".tmp");
-        try (OutputStream stream = new BufferedOutputStream(Files.newOutputStream(temp), 1 << 16);
-             GeoJsonOutput geojson = new GeoJsonOutput(stream, -1)) {
+        writeAtomically(file, geojson -> {
             for (Division d : city.divisions()) {
                 Map<String, Object> properties = new LinkedHashMap<>();
                 properties.put("code", d.code().value());
@@ -148,6 +162,8 @@ class GenerateCommand implements CliCommand {
                 properties.put("nameEn", d.nameEn());
                 geojson.feature(d.code().value(), properties, d.boundary());
             }
+        });
+        writeAtomically(landscapeFile(file), geojson -> {
             for (LandscapeFeature f : city.landscape()) {
                 Map<String, Object> properties = new LinkedHashMap<>();
                 properties.put("kind", f.kind().id());
@@ -155,6 +171,15 @@ class GenerateCommand implements CliCommand {
                 properties.put("nameEn", f.nameEn());
                 geojson.feature(f.id(), properties, f.geometry());
             }
+        });
+    }
+
+    private static void writeAtomically(Path file, java.util.function.Consumer<GeoJsonOutput> content)
+            throws IOException {
+        Path temp = Files.createTempFile(file.toAbsolutePath().getParent(), ".citymodel", ".tmp");
+        try (OutputStream stream = new BufferedOutputStream(Files.newOutputStream(temp), 1 << 16);
+             GeoJsonOutput geojson = new GeoJsonOutput(stream, -1)) {
+            content.accept(geojson);
         } catch (IOException | RuntimeException e) {
             Files.deleteIfExists(temp);
             throw e;

@@ -20,11 +20,16 @@ import org.megacity.platform.CliCommand;
 import org.megacity.platform.CommandLine;
 import org.megacity.testing.IntegrationTest;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.test.annotation.DirtiesContext;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
-/** {@code ./megacity citymodel generate}: into an empty database, into a file, and refusing to overwrite. */
+/**
+ * {@code ./megacity citymodel generate}: into an empty database, into a file, and refusing to
+ * overwrite. Each test starts from a fresh, empty database.
+ */
 @IntegrationTest
+@DirtiesContext(classMode = DirtiesContext.ClassMode.BEFORE_EACH_TEST_METHOD)
 class GenerateCommandIT {
 
     @Autowired
@@ -35,6 +40,10 @@ class GenerateCommandIT {
 
     @Autowired
     OperationCentres centres;
+
+    /** The geography's own GeoJSON import, to prove the written file importable. */
+    @Autowired
+    org.megacity.geo.internal.GeographyService geographyService;
 
     @TempDir
     Path dir;
@@ -78,12 +87,12 @@ class GenerateCommandIT {
     @Test
     void writesTheCityToAGeoJsonFileWithoutTouchingTheDatabase() throws Exception {
         Path file = dir.resolve("city.geojson");
-        int districtsBefore = geography.count(DivisionLevel.DISTRICT);
+        assertThat(geography.count(DivisionLevel.DISTRICT)).isZero();
 
         Run written = run("citymodel", "generate", "--scale", "small", "--seed", "5", "--out", file.toString());
 
         assertThat(written.exitCode()).isZero();
-        assertThat(geography.count(DivisionLevel.DISTRICT)).isEqualTo(districtsBefore);
+        assertThat(geography.count(DivisionLevel.DISTRICT)).isZero();
         JsonNode json = JsonMapper.builder().build().readTree(file.toFile());
         assertThat(json.get("type").asString()).isEqualTo("FeatureCollection");
         List<JsonNode> features = json.get("features").valueStream().toList();
@@ -91,12 +100,20 @@ class GenerateCommandIT {
                 .hasSize(3);
         assertThat(features.stream().filter(f -> "community".equals(f.get("properties").path("level").asString())))
                 .hasSize(180);
-        assertThat(features.stream().filter(f -> "river".equals(f.get("properties").path("kind").asString())))
-                .hasSize(2);
+        JsonNode landscape = JsonMapper.builder().build().readTree(dir.resolve("city.landscape.geojson").toFile());
+        assertThat(landscape.get("features").valueStream()
+                .filter(f -> "river".equals(f.get("properties").path("kind").asString()))).hasSize(2);
         JsonNode street = features.stream().filter(f -> "street".equals(f.get("properties").path("level").asString()))
                 .findFirst().orElseThrow();
         assertThat(street.get("properties").get("parent").asString()).hasSize(6);
         assertThat(street.get("geometry").get("type").asString()).isEqualTo("Polygon");
+
+        // the file is what the geography's GeoJSON import takes, right-hand winding and all
+        try (var in = Files.newInputStream(file)) {
+            var imported = geographyService.importGeoJson(in, org.megacity.geo.internal.geojson.Winding.STRICT);
+            assertThat(imported.outcome()).isInstanceOf(org.megacity.geo.ImportOutcome.Imported.class);
+        }
+        assertThat(geography.count(DivisionLevel.COMMUNITY)).isEqualTo(180);
 
         Run refused = run("citymodel", "generate", "--scale", "small", "--out", file.toString());
         assertThat(refused.exitCode()).isEqualTo(1);
