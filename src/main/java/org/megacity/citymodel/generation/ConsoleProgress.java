@@ -46,6 +46,30 @@ public final class ConsoleProgress implements GenerationProgress {
         out.flush();
     }
 
+    /**
+     * Repeats {@code message} with the elapsed time every {@code seconds} until closed: for a long
+     * step that reports no progress of its own (the geography's import).
+     */
+    public Heartbeat heartbeat(String message, int seconds) {
+        Thread beat = Thread.ofVirtual().name("citymodel-progress").start(() -> {
+            try {
+                while (true) {
+                    Thread.sleep(seconds * 1000L);
+                    say(message);
+                }
+            } catch (InterruptedException stopped) {
+                Thread.currentThread().interrupt();
+            }
+        });
+        return beat::interrupt;
+    }
+
+    /** Stops a heartbeat. */
+    public interface Heartbeat extends AutoCloseable {
+        @Override
+        void close();
+    }
+
     public double seconds() {
         return (System.nanoTime() - start) / 1e9;
     }

@@ -76,7 +76,9 @@ class DemoStartup implements ApplicationRunner {
                 city.districts().size(), city.streets().size(), city.communities().size(), city.grids().size(),
                 generated));
         progress.phase("importing", city.divisions().size());
-        try {
+        String importing = String.format("importing: the geography validates and stores %,d divisions and grids,"
+                + " then the organization and the rivers …", city.divisions().size());
+        try (ConsoleProgress.Heartbeat beat = progress.heartbeat(importing, 5)) {
             CityLoading.Loaded loaded = loading.load(city);
             progress.advance(city.divisions().size());
             progress.say(String.format("the city is loaded: %,d divisions and grids, %d departments, %,d centres"
