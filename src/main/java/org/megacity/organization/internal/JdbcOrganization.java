@@ -1,0 +1,162 @@
+package org.megacity.organization.internal;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.megacity.geo.DivisionCode;
+import org.megacity.geo.DivisionLevel;
+import org.megacity.organization.CentreLevel;
+import org.megacity.organization.Department;
+import org.megacity.organization.DepartmentBranch;
+import org.megacity.organization.DepartmentCode;
+import org.megacity.organization.DepartmentKind;
+import org.megacity.organization.Departments;
+import org.megacity.organization.OperationCentre;
+import org.megacity.organization.OperationCentres;
+import org.megacity.organization.Organization;
+import org.megacity.organization.OrganizationChart;
+import org.megacity.organization.OrganizationLoaded;
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * The organization in the database. The tables are small (a few dozen departments, a few hundred
+ * branches, about a thousand centres) and every read goes to the database, so several application
+ * nodes over one database always agree.
+ */
+@Service
+@Transactional(readOnly = true)
+class JdbcOrganization implements Organization, Departments, OperationCentres {
+
+    private final JdbcClient jdbc;
+    private final JdbcTemplate batch;
+    private final ApplicationEventPublisher events;
+
+    JdbcOrganization(JdbcClient jdbc, JdbcTemplate batch, ApplicationEventPublisher events) {
+        this.jdbc = jdbc;
+        this.batch = batch;
+        this.events = events;
+    }
+
+    @Override
+    public OrganizationChart chart() {
+        return new OrganizationChart(all(), list(null, null));
+    }
+
+    @Override
+    @Transactional
+    public void replaceWith(OrganizationChart chart) {
+        jdbc.sql("delete from org_department_branch").update();
+        jdbc.sql("delete from org_department").update();
+        jdbc.sql("delete from org_centre").update();
+        List<Object[]> departments = new ArrayList<>();
+        List<Object[]> branches = new ArrayList<>();
+        for (int i = 0; i < chart.departments().size(); i++) {
+            Department d = chart.departments().get(i);
+            departments.add(new Object[] {d.code().value(), i, d.name(), d.nameEn(), d.kind().name()});
+            for (DepartmentBranch b : d.branches()) {
+                branches.add(new Object[] {d.code().value(), b.district().value(), b.name(), b.nameEn()});
+            }
+        }
+        batch.batchUpdate("insert into org_department (code, position, name, name_en, kind) values (?, ?, ?, ?, ?)",
+                departments);
+        batch.batchUpdate("insert into org_department_branch (department_code, district_code, name, name_en)"
+                + " values (?, ?, ?, ?)", branches);
+        batch.batchUpdate("insert into org_centre (id, level, division_code, name, name_en) values (?, ?, ?, ?, ?)",
+                chart.centres().stream().map(c -> new Object[] {c.id(), c.level().name(),
+                        c.division() == null ? null : c.division().value(), c.name(), c.nameEn()}).toList());
+        events.publishEvent(new OrganizationLoaded(chart.departments().size(), chart.branchCount(),
+                chart.centres().size()));
+    }
+
+    @Override
+    public List<Department> all() {
+        Map<String, List<DepartmentBranch>> branches = new LinkedHashMap<>();
+        jdbc.sql("select department_code, district_code, name, name_en from org_department_branch"
+                        + " order by department_code, district_code")
+                .query((rs, n) -> new DepartmentBranch(DepartmentCode.of(rs.getString(1)), DivisionCode.of(rs.getString(2)),
+                        rs.getString(3), rs.getString(4)))
+                .list().forEach(b -> branches.computeIfAbsent(b.department().value(), k -> new ArrayList<>()).add(b));
+        return jdbc.sql("select code, name, name_en, kind from org_department order by position")
+                .query((rs, n) -> new Department(DepartmentCode.of(rs.getString(1)), rs.getString(2), rs.getString(3),
+                        DepartmentKind.valueOf(rs.getString(4)), branches.getOrDefault(rs.getString(1), List.of())))
+                .list();
+    }
+
+    @Override
+    public Optional<Department> find(DepartmentCode code) {
+        return jdbc.sql("select name, name_en, kind from org_department where code = ?").param(code.value())
+                .query((rs, n) -> new Department(code, rs.getString(1), rs.getString(2),
+                        DepartmentKind.valueOf(rs.getString(3)), branchesOf(code)))
+                .optional();
+    }
+
+    @Override
+    public Optional<DepartmentBranch> branchFor(DepartmentCode department, DivisionCode division) {
+        DivisionCode district = division.ancestorAt(DivisionLevel.DISTRICT);
+        return jdbc.sql("select name, name_en from org_department_branch where department_code = ? and district_code = ?")
+                .params(department.value(), district.value())
+                .query((rs, n) -> new DepartmentBranch(department, district, rs.getString(1), rs.getString(2)))
+                .optional();
+    }
+
+    private List<DepartmentBranch> branchesOf(DepartmentCode code) {
+        return jdbc.sql("select district_code, name, name_en from org_department_branch where department_code = ?"
+                        + " order by district_code").param(code.value())
+                .query((rs, n) -> new DepartmentBranch(code, DivisionCode.of(rs.getString(1)), rs.getString(2),
+                        rs.getString(3)))
+                .list();
+    }
+
+    @Override
+    public List<OperationCentre> list(CentreLevel level, DivisionCode within) {
+        StringBuilder sql = new StringBuilder("select level, division_code, name, name_en from org_centre where 1 = 1");
+        List<Object> params = new ArrayList<>();
+        if (level != null) {
+            sql.append(" and level = ?");
+            params.add(level.name());
+        }
+        if (within != null) {
+            sql.append(" and division_code like ?");
+            params.add(within.value() + "%");
+        }
+        List<OperationCentre> centres = new ArrayList<>(jdbc.sql(sql.toString()).params(params)
+                .query((rs, n) -> centre(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4))).list());
+        centres.sort(java.util.Comparator.comparing(OperationCentre::level).thenComparing(OperationCentre::id));
+        return centres;
+    }
+
+    @Override
+    public Optional<OperationCentre> find(String id) {
+        return jdbc.sql("select level, division_code, name, name_en from org_centre where id = ?").param(id)
+                .query((rs, n) -> centre(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4)))
+                .optional();
+    }
+
+    @Override
+    public Optional<OperationCentre> responsibleFor(DivisionCode division) {
+        if (division.level() != DivisionLevel.DISTRICT) {
+            Optional<OperationCentre> street = find(division.ancestorAt(DivisionLevel.STREET).value());
+            if (street.isPresent()) {
+                return street;
+            }
+        }
+        return find(division.ancestorAt(DivisionLevel.DISTRICT).value()).or(() -> find(OperationCentre.CITY_ID));
+    }
+
+    @Override
+    public int count(CentreLevel level) {
+        return jdbc.sql("select count(*) from org_centre where level = ?").param(level.name()).query(Integer.class)
+                .single();
+    }
+
+    private static OperationCentre centre(String level, String division, String name, String nameEn) {
+        return new OperationCentre(CentreLevel.valueOf(level), division == null ? null : DivisionCode.of(division),
+                name, nameEn);
+    }
+}
