@@ -18,6 +18,7 @@
 
   const map = L.map('map', { zoomControl: true, preferCanvas: true, attributionControl: false });
   map.getContainer().style.background = '#f4f6f8';
+  const water = L.geoJSON(null, { style: { color: '#4f8fc0', weight: 1, fillColor: '#a9d0ee', fillOpacity: 0.9 }, interactive: false }).addTo(map);
   const districts = L.geoJSON(null, { style: Object.assign({}, LEVELS[0].style, { fillOpacity: 0 }), interactive: false }).addTo(map);
   let detail = L.geoJSON(null).addTo(map);
   let marker = null;
@@ -113,6 +114,11 @@
       map.fitBounds(districts.getBounds());
     } else {
       map.setView([29.56, 106.55], 10);
+    }
+    const landscape = await getJson('/api/v1/citymodel/landscape');
+    if (landscape.ok && landscape.body.features) {
+      water.addData(landscape.body);
+      water.bringToBack();
     }
     map.on('moveend', refresh);
     refresh();

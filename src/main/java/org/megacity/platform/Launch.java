@@ -1,5 +1,9 @@
 package org.megacity.platform;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import org.megacity.platform.internal.CommandDispatcher;
@@ -7,6 +11,7 @@ import org.springframework.boot.Banner;
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.WebApplicationType;
 import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.util.FileSystemUtils;
 
 /** Starts the application for a command line: the server for {@code serve} and {@code demo}, else a command. */
 public final class Launch {
@@ -41,6 +46,18 @@ public final class Launch {
         args.add("--megacity.mode=cli");
         args.add("--spring.main.log-startup-info=false");
         args.add("--logging.level.root=WARN");
+        args.add("--logging.level.org.flywaydb.core.internal.database.base.Database=ERROR");
+        Path scratch = null;
+        if (line.words().isEmpty() || line.command().equals("help")) {
+            // listing the commands must not create a data directory or touch a database
+            try {
+                scratch = Files.createTempDirectory("megacity-help");
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+            args.add("--spring.datasource.url=jdbc:h2:mem:help;MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE");
+            args.add("--megacity.data-dir=" + scratch);
+        }
         SpringApplication app = new SpringApplication(application);
         app.setWebApplicationType(WebApplicationType.NONE);
         app.setBannerMode(Banner.Mode.OFF);
@@ -49,6 +66,10 @@ public final class Launch {
         } catch (RuntimeException e) {
             System.err.println("megacity: could not start: " + rootMessage(e));
             return 2;
+        } finally {
+            if (scratch != null) {
+                FileSystemUtils.deleteRecursively(scratch.toFile());
+            }
         }
     }
 

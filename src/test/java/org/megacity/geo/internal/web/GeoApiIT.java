@@ -6,7 +6,6 @@ import static org.hamcrest.Matchers.everyItem;
 import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.hasSize;
 import static org.hamcrest.Matchers.startsWith;
-import static org.mockito.Mockito.when;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
@@ -37,7 +36,6 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.http.MediaType;
 import org.springframework.security.test.context.support.WithMockUser;
 import org.springframework.test.context.TestPropertySource;
-import org.springframework.test.context.bean.override.mockito.MockitoBean;
 import org.springframework.test.context.event.ApplicationEvents;
 import org.springframework.test.context.event.RecordApplicationEvents;
 import org.springframework.test.web.servlet.MockMvc;
@@ -65,15 +63,38 @@ class GeoApiIT {
     @Autowired
     GeographyService geography;
 
-    @MockitoBean
-    CurrentActor actor;
+    @Autowired
+    SettableActor actor;
+
+    /** The caller as each test sets it; the system until then (the start-up records audit events). */
+    static final class SettableActor implements CurrentActor {
+        private volatile Actor current = Actor.SYSTEM;
+
+        void set(Actor actor) {
+            current = actor;
+        }
+
+        @Override
+        public Actor get() {
+            return current;
+        }
+    }
+
+    @org.springframework.boot.test.context.TestConfiguration
+    static class Callers {
+        @org.springframework.context.annotation.Bean
+        @org.springframework.context.annotation.Primary
+        SettableActor settableActor() {
+            return new SettableActor();
+        }
+    }
 
     @BeforeEach
     void cityImported() throws Exception {
         mvc = org.springframework.test.web.servlet.setup.MockMvcBuilders.webAppContextSetup(context)
                 .apply(org.springframework.security.test.web.servlet.setup.SecurityMockMvcConfigurers.springSecurity())
                 .build();
-        when(actor.get()).thenReturn(new Actor("admin", "admin", Set.of(Role.SYSTEM_ADMIN), Jurisdiction.CITYWIDE));
+        actor.set(new Actor("admin", "admin", Set.of(Role.SYSTEM_ADMIN), Jurisdiction.CITYWIDE));
         if (geography.count(DivisionLevel.GRID) == 0) {
             mvc.perform(post("/api/v1/geo/import").contentType(GEO_JSON).content(geoJson(CITY)))
                     .andExpect(status().isCreated())
@@ -198,7 +219,7 @@ class GeoApiIT {
 
     @Test
     void readsAreScopedToTheJurisdiction() throws Exception {
-        when(actor.get()).thenReturn(new Actor("s", "street-officer", Set.of(Role.DISPATCHER),
+        actor.set(new Actor("s", "street-officer", Set.of(Role.DISPATCHER),
                 new Jurisdiction(false, Set.of("500102001"), Set.of())));
 
         mvc.perform(get("/api/v1/geo/divisions"))
