@@ -11,6 +11,9 @@ import org.locationtech.jts.geom.Point;
 import org.locationtech.jts.geom.prep.PreparedGeometry;
 import org.locationtech.jts.geom.prep.PreparedGeometryFactory;
 import org.locationtech.jts.index.strtree.STRtree;
+import org.megacity.citymodel.CityScale;
+import org.megacity.citymodel.generation.CityGenerator;
+import org.megacity.citymodel.generation.GenerationProgress;
 import org.megacity.geo.internal.index.LocateIndex;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
@@ -19,6 +22,7 @@ import org.openjdk.jmh.annotations.Level;
 import org.openjdk.jmh.annotations.Measurement;
 import org.openjdk.jmh.annotations.Mode;
 import org.openjdk.jmh.annotations.OperationsPerInvocation;
+import org.openjdk.jmh.annotations.Param;
 import org.openjdk.jmh.annotations.OutputTimeUnit;
 import org.openjdk.jmh.annotations.Scope;
 import org.openjdk.jmh.annotations.Setup;
@@ -30,9 +34,11 @@ import org.openjdk.jmh.annotations.Warmup;
  * {@code locate} on a city of about 62,000 unit grids: the platform's raster index against a JTS
  * STRtree of PreparedGeometry, the usual way to do it, in the same run.
  *
- * <p>The city is {@link SyntheticCity#generate} with the megacity plan: an irregular outline cut
+ * <p>Two cities ({@code city} parameter): {@code demo}, the demo megacity of {@code ./megacity demo}
+ * (the citymodel generator: organic borders, rivers, 62,803 grids whose size grows outwards), and
+ * {@code synthetic}, {@link SyntheticCity#generate} with the megacity plan: an irregular outline cut
  * into 41 districts, about 1,000 streets and 11,000 communities by clipped Voronoi cells (boundaries
- * at every angle), and grids of about 10,000 m² laid over each community. 1,048,576 random points
+ * at every angle) and grids of about 10,000 m² laid over each community. 1,048,576 random points
  * over the city's bounding box are prepared up front; each invocation locates 1,024 of them.
  *
  * <p>Run: {@code ./megacity bench Locate} (add JMH options after the name, e.g. {@code -f 1 -wi 3}).
@@ -58,11 +64,16 @@ public class LocateBenchmark {
     PreparedGeometry[] prepared;
     GeometryFactory factory = new GeometryFactory();
 
+    @Param({"demo", "synthetic"})
+    String city;
+
     @Setup(Level.Trial)
     public void city() {
         long start = System.nanoTime();
-        List<Geometry> grids = SyntheticCity.grids(SyntheticCity.generate(2024, SyntheticCity.Plan.megacity()))
-                .stream().map(Division::boundary).toList();
+        List<Division> divisions = city.equals("demo")
+                ? new CityGenerator().generate(CityScale.MEGACITY, CityGenerator.DEFAULT_SEED, GenerationProgress.silent()).grids()
+                : SyntheticCity.grids(SyntheticCity.generate(2024, SyntheticCity.Plan.megacity()));
+        List<Geometry> grids = divisions.stream().map(Division::boundary).toList();
         long generated = System.nanoTime();
         index = LocateIndex.build(grids);
         long built = System.nanoTime();

@@ -8,7 +8,11 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import org.locationtech.jts.algorithm.locate.SimplePointInAreaLocator;
+import org.locationtech.jts.geom.Coordinate;
 import org.locationtech.jts.geom.Envelope;
+import org.locationtech.jts.geom.Location;
 import org.locationtech.jts.geom.Geometry;
 import org.locationtech.jts.geom.GeometryFactory;
 import org.locationtech.jts.geom.prep.PreparedGeometry;
@@ -30,8 +34,10 @@ public final class Atlas {
     private final Map<String, Division> byCode;
     private final EnumMap<DivisionLevel, Division[]> levels = new EnumMap<>(DivisionLevel.class);
     private final EnumMap<DivisionLevel, String[]> levelCodes = new EnumMap<>(DivisionLevel.class);
-    private final LocateIndex locator;
     private final STRtree gridTree;
+    private final CompletableFuture<LocateIndex> locatorBuild;
+    /** The raster index once built; until then lookups go through {@link #gridTree}. */
+    private volatile LocateIndex locator;
 
     private Atlas(Collection<Division> divisions) {
         byCode = new HashMap<>(divisions.size() * 2);
@@ -50,12 +56,21 @@ public final class Atlas {
             levelCodes.put(level, Arrays.stream(sorted).map(d -> d.code().value()).toArray(String[]::new));
         }
         Division[] grids = levels.get(DivisionLevel.GRID);
-        locator = LocateIndex.build(Arrays.stream(grids).map(Division::boundary).toList());
         gridTree = new STRtree();
         for (int i = 0; i < grids.length; i++) {
             gridTree.insert(grids[i].boundary().getEnvelopeInternal(), i);
         }
         gridTree.build();
+        // The raster index of a megacity takes seconds to build on a cold JVM, more than the rest
+        // of the atlas together. It is built on its own thread so the atlas serves at once; until it
+        // is done, lookups take the slower tree path with the same answers (see locateGrid).
+        List<Geometry> boundaries = Arrays.stream(grids).map(Division::boundary).toList();
+        locatorBuild = CompletableFuture.supplyAsync(() -> LocateIndex.build(boundaries), task -> {
+            Thread builder = new Thread(task, "locate-index-build");
+            builder.setDaemon(true);
+            builder.start();
+        });
+        locatorBuild.thenAccept(index -> locator = index);
     }
 
     public static Atlas of(Collection<Division> divisions) {
@@ -121,8 +136,23 @@ public final class Atlas {
 
     /** The grid that covers the point (the first in code order on shared boundaries), or null. */
     public Division locateGrid(double lon, double lat) {
-        int index = locator.locate(lon, lat);
-        return index < 0 ? null : levels.get(DivisionLevel.GRID)[index];
+        LocateIndex index = locator;
+        int found = index != null ? index.locate(lon, lat) : locateByTree(lon, lat);
+        return found < 0 ? null : levels.get(DivisionLevel.GRID)[found];
+    }
+
+    /** {@link #locateGrid}'s answer without the raster index: the first covering grid in code order. */
+    int locateByTree(double lon, double lat) {
+        Division[] grids = levels.get(DivisionLevel.GRID);
+        Coordinate point = new Coordinate(lon, lat);
+        int best = -1;
+        for (Object item : gridTree.query(new Envelope(point))) {
+            int i = (Integer) item;
+            if ((best < 0 || i < best) && SimplePointInAreaLocator.locate(point, grids[i].boundary()) != Location.EXTERIOR) {
+                best = i;
+            }
+        }
+        return best;
     }
 
     /** The grids whose boundaries intersect the box, in code order. */
@@ -149,8 +179,14 @@ public final class Atlas {
         return gridTree.query(box).size();
     }
 
+    /** Runs {@code action} once the raster index is built (at once if it is). */
+    public void whenLocateIndexed(Runnable action) {
+        locatorBuild.thenRun(action);
+    }
+
+    /** The raster index, waiting for it to be built. */
     public LocateIndex locator() {
-        return locator;
+        return locatorBuild.join();
     }
 
     private static int insertionPoint(String[] codes, String key) {
