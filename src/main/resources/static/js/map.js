@@ -37,6 +37,8 @@
 
   async function refresh() {
     const current = levelFor(map.getZoom());
+    // district outlines are simplified for the city-wide view; closer in they would cut across grids
+    if (map.getZoom() <= LEVELS[1].maxZoom) districts.addTo(map); else map.removeLayer(districts);
     const mine = ++request;
     const url = '/api/v1/console/map-layer?level=' + current.level + (current.level === 'district' ? '' : '&bbox=' + bboxParam());
     const { ok, body } = await getJson(url);
