@@ -12,12 +12,12 @@ import org.springframework.test.context.ContextConfiguration;
  * A test of the whole application against a real database: embedded H2, or PostgreSQL when the
  * test run says {@code -Dmegacity.test.db=postgres} (Maven's failsafe runs every {@code *IT} class
  * both ways). Each application context gets its own fresh database and data directory; the
- * PostgreSQL database is dropped when the run ends.
+ * PostgreSQL database is dropped when its context closes (at the latest when the run ends).
  */
 @Target(ElementType.TYPE)
 @Retention(RetentionPolicy.RUNTIME)
 @ExtendWith(DatabaseAvailability.class)
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = "megacity.mode=test")
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {"megacity.mode=test", "server.shutdown=immediate"})
 @ContextConfiguration(initializers = TestDatabase.class)
 public @interface IntegrationTest {
 }

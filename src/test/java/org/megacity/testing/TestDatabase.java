@@ -9,6 +9,7 @@ import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.util.Map;
 import java.util.UUID;
+import org.springframework.beans.factory.support.DefaultListableBeanFactory;
 import org.springframework.context.ApplicationContextInitializer;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.core.env.MapPropertySource;
@@ -49,7 +50,9 @@ public class TestDatabase implements ApplicationContextInitializer<ConfigurableA
         Map<String, Object> properties;
         if (postgres()) {
             execute("CREATE DATABASE " + name);
-            Runtime.getRuntime().addShutdownHook(new Thread(() -> execute("DROP DATABASE IF EXISTS " + name + " WITH (FORCE)")));
+            // registered first, destroyed last: after the connection pool has closed
+            ((DefaultListableBeanFactory) context.getBeanFactory()).registerDisposableBean("megacityTestDatabaseDrop",
+                    () -> execute("DROP DATABASE IF EXISTS " + name + " WITH (FORCE)"));
             String url = adminUrl().substring(0, adminUrl().lastIndexOf('/') + 1) + name;
             properties = Map.of("spring.datasource.url", url,
                     "spring.datasource.username", adminUser(),

@@ -13,6 +13,8 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.ApplicationArguments;
 import org.springframework.boot.ApplicationRunner;
+import org.springframework.boot.context.event.ApplicationReadyEvent;
+import org.springframework.context.event.EventListener;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
 import org.springframework.stereotype.Component;
@@ -68,8 +70,22 @@ class InitialAdministrators implements ApplicationRunner {
                 log.info("created administrator {} ({}); first password written to {}", admin.username(),
                         admin.role(), data.resolve(admin.file()));
             }
+        }
+    }
+
+    /**
+     * Tells the operator, right under the ready line (after a demo city's minute of progress), where
+     * each first password still waiting to be changed is.
+     */
+    @EventListener(ApplicationReadyEvent.class)
+    @Order(Ordered.LOWEST_PRECEDENCE)
+    void remindOfFirstPasswords() {
+        if (!settings.serverMode()) {
+            return;
+        }
+        for (Initial admin : ADMINISTRATORS) {
             Path file = data.resolve(admin.file());
-            if (settings.serverMode() && Files.exists(file)) {
+            if (Files.exists(file)) {
                 System.out.printf("Administrator: %s, first password in %s (change it at first login)%n",
                         admin.username(), file);
             }
