@@ -37,7 +37,8 @@ public final class DraftParser {
     private static final Pattern ITEM = Pattern.compile("[（(](" + NUMERAL + ")[）)](.*)");
     private static final Pattern SUB_DOT = Pattern.compile("([0-9]{1,3})[.．、](?![0-9])(.*)");
     private static final Pattern SUB_PAREN = Pattern.compile("[（(]([0-9]{1,3})[）)](.*)");
-    private static final Pattern DATE_LINE = Pattern.compile("[（(]?[0-9]{4}年[0-9]{1,2}月[0-9]{1,2}日.*");
+    /** A line recording adoption or amendment: it begins with a date. */
+    static final Pattern DATE_LINE = Pattern.compile("[（(]?[0-9]{4}年[0-9]{1,2}月[0-9]{1,2}日.*");
     private static final Pattern HAN_GAP = Pattern.compile("(?<=\\p{IsHan})[\\s\\u3000\\u00a0]+(?=\\p{IsHan})");
     /** Characters after 第X条 that show a cross-reference (第十条规定的…), not an article. */
     private static final String REFERENCE_FOLLOWERS = "规的之、，,和或及至中款项第与所上下前后";
@@ -58,6 +59,7 @@ public final class DraftParser {
     private boolean inToc;
     private String tocFirst;
     private boolean inComment;
+    private boolean preambleStarted;
 
     private DraftParser() {
     }
@@ -98,13 +100,15 @@ public final class DraftParser {
                 break;
             }
         }
+        if (problems.size() < MAX_PROBLEMS) {
+            closeArticle();
+        }
         if (!problems.isEmpty()) {
             return new ParseOutcome.Rejected(problems);
         }
         if (inComment) {
             return reject(lineNumber, "an HTML comment (<!--) is not closed");
         }
-        closeArticle();
         List<Node> body = build(top, "");
         Draft draft = new Draft(title, history, preamble, body);
         if (draft.articleCount() == 0) {
@@ -205,6 +209,7 @@ public final class DraftParser {
             return;
         }
         if (article == null && open.isEmpty() && compact.equals("序言")) {
+            preambleStarted = true;
             return;
         }
         if (compact.equals("附则")) {
@@ -279,18 +284,19 @@ public final class DraftParser {
         }
         String text = squeeze(line);
         if (markdownInfo) {
-            if (title == null && !infoEnded) {
-                title = text;
-            } else if (!infoEnded) {
+            if (!infoEnded) {
                 history.add(text);
             } else if (!sameAsTitle(text)) {
                 preamble.add(text);
             }
             return;
         }
-        if (DATE_LINE.matcher(text).matches() && preamble.isEmpty()) {
+        if (!preambleStarted && preamble.isEmpty() && DATE_LINE.matcher(text).matches()) {
             history.add(text);
-        } else if (title == null && history.isEmpty()) {
+        } else if (!preambleStarted && preamble.isEmpty() && text.length() > 2 && text.startsWith("（")
+                && text.endsWith("）")) {
+            history.add(trim(text.substring(1, text.length() - 1)));
+        } else if (title == null && history.isEmpty() && !preambleStarted) {
             title = text;
         } else if (!sameAsTitle(text)) {
             preamble.add(text);

@@ -25,9 +25,15 @@ public final class DraftText {
         if (draft.title() != null) {
             line(out, (markdown ? "# " : "") + draft.title());
         }
-        draft.history().forEach(h -> line(out, h));
         if (markdown) {
+            draft.history().forEach(h -> line(out, h));
             line(out, "<!-- INFO END -->");
+        } else {
+            // plain text tells adoption lines by their date, or by the brackets official texts put around them
+            draft.history().forEach(h -> line(out, DraftParser.DATE_LINE.matcher(h).matches() ? h : "（" + h + "）"));
+            if (!draft.preamble().isEmpty()) {
+                line(out, "序言");
+            }
         }
         draft.preamble().forEach(p -> line(out, p));
         body(out, draft.body(), markdown, 2);
