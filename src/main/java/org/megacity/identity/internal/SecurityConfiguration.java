@@ -34,7 +34,9 @@ import org.springframework.security.web.authentication.www.BasicAuthenticationFi
  * Open without signing in: the login page, the password-change page and API, static assets,
  * {@code /actuator/health}, {@code /actuator/prometheus} (metrics hold no personal data; restrict
  * them at the reverse proxy where the network is not trusted, see {@code docs/security.md}), the
- * OpenAPI description and Swagger UI, and {@code /error}. Everything else needs an account.
+ * OpenAPI description and Swagger UI, {@code /error}, and published drafts of bills (pages under
+ * {@code /legislation/public}, API reads under {@code /api/v1/legislation/public}: the Legislation
+ * Law, Art. 40, has drafts published for comment). Everything else needs an account.
  * Security headers are Spring Security's defaults (no-sniff, frame deny, HSTS on HTTPS, no-cache).
  */
 @Configuration(proxyBeanMethods = false)
@@ -43,7 +45,12 @@ class SecurityConfiguration {
 
     static final String[] PUBLIC = {"/login", CurrentAccountFilter.CHANGE_PASSWORD_PAGE, "/webjars/**", "/css/**",
             "/js/**", "/img/**", "/favicon.ico", "/actuator/health", "/actuator/health/**", "/actuator/prometheus",
-            "/v3/api-docs", "/v3/api-docs/**", "/swagger-ui/**", "/swagger-ui.html", "/error"};
+            "/v3/api-docs", "/v3/api-docs/**", "/swagger-ui/**", "/swagger-ui.html", "/error",
+            // published drafts are public (Legislation Law Art. 40): module legislation
+            "/legislation/public", "/legislation/public/**"};
+
+    /** API paths anyone may GET without signing in: published drafts (module legislation, Legislation Law Art. 40). */
+    static final String[] PUBLIC_API_READS = {"/api/v1/legislation/public/**"};
 
     @Bean
     AuthenticationManager authenticationManager(SignIns signIns) {
@@ -66,6 +73,7 @@ class SecurityConfiguration {
                     .authenticationManager(authentication)
                     .authorizeHttpRequests(a -> a
                             .requestMatchers(HttpMethod.POST, CurrentAccountFilter.CHANGE_PASSWORD_API).permitAll()
+                            .requestMatchers(HttpMethod.GET, PUBLIC_API_READS).permitAll()
                             .anyRequest().authenticated())
                     .httpBasic(b -> b.realmName("megacity").authenticationEntryPoint(problems)
                             .authenticationDetailsSource(r -> SignInDetails.of("basic", r)))

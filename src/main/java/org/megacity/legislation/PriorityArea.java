@@ -1,0 +1,56 @@
+package org.megacity.legislation;
+
+import java.util.Arrays;
+import java.util.stream.Collectors;
+
+/** The priority areas of the legislative plan. */
+public enum PriorityArea {
+    PIPELINES("pipelines", "城市管线", "Urban pipelines"),
+    PARKS("parks", "园林绿化", "Parks and greening"),
+    URBAN_RENEWAL("urban-renewal", "城市更新", "Urban renewal"),
+    LAND_USE_PLANNING("land-use-planning", "国土空间规划", "Land-use planning"),
+    SCIENCE_INNOVATION("science-innovation", "科技创新中心", "Science and innovation centres"),
+    DIGITAL_GOVERNANCE("digital-governance", "数字城市治理平台", "Digital city governance platforms"),
+    ARTIFICIAL_INTELLIGENCE("artificial-intelligence", "人工智能", "Artificial intelligence"),
+    DATA_SECURITY("data-security", "数据安全", "Data security"),
+    CYBERSECURITY("cybersecurity", "网络安全", "Cybersecurity"),
+    OTHER("other", "其他", "Other");
+
+    private final String id;
+    private final String nameZh;
+    private final String nameEn;
+
+    PriorityArea(String id, String nameZh, String nameEn) {
+        this.id = id;
+        this.nameZh = nameZh;
+        this.nameEn = nameEn;
+    }
+
+    /** The id used in the API and the database, e.g. {@code urban-renewal}. */
+    public String id() {
+        return id;
+    }
+
+    public String nameZh() {
+        return nameZh;
+    }
+
+    public String nameEn() {
+        return nameEn;
+    }
+
+    /**
+     * The area with this id.
+     *
+     * @throws IllegalArgumentException naming the accepted ids
+     */
+    public static PriorityArea parse(String id) {
+        for (PriorityArea area : values()) {
+            if (area.id.equals(id)) {
+                return area;
+            }
+        }
+        throw new IllegalArgumentException("unknown priority area '" + id + "'; one of "
+                + Arrays.stream(values()).map(PriorityArea::id).collect(Collectors.joining(", ")));
+    }
+}
