@@ -8,4 +8,9 @@ public sealed interface Node permits Division, Article {
 
     /** The 1-based source line it started on (0 when built in code). */
     int line();
+
+    /** Whether this is a division (for templates, which cannot test types). */
+    default boolean isDivision() {
+        return this instanceof Division;
+    }
 }

@@ -34,7 +34,7 @@ class EvidencePanel {
             List<String> failed) {
 
         /** Whether there is no figure to show: no source, or none with tables for the area. */
-        boolean empty() {
+        public boolean empty() {
             return tables.isEmpty();
         }
     }

@@ -7,7 +7,7 @@ import org.megacity.legislation.Stage;
 record VersionSummary(String billId, int version, Stage stage, String label, String title, int articleCount,
         Instant publishedAt, Instant createdAt, String createdBy) {
 
-    boolean published() {
+    public boolean published() {
         return publishedAt != null;
     }
 }
