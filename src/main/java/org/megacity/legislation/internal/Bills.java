@@ -57,7 +57,13 @@ class Bills {
 
     /** What describes a bill besides its text. Null fields take defaults (area other, kind new, stage drafting). */
     record Details(String title, PriorityArea area, BillKind kind, String sponsor, String draftingBody,
-            LocalDate targetSubmission, LocalDate targetAdoption, String planId, Stage stage, String label) {
+            LocalDate targetSubmission, LocalDate targetAdoption, String planId, Stage stage, String label,
+            LocalDate since) {
+
+        Details(String title, PriorityArea area, BillKind kind, String sponsor, String draftingBody,
+                LocalDate targetSubmission, LocalDate targetAdoption, String planId, Stage stage, String label) {
+            this(title, area, kind, sponsor, draftingBody, targetSubmission, targetAdoption, planId, stage, label, null);
+        }
     }
 
     /** A bill introduced with its first version. */
@@ -133,7 +139,10 @@ class Bills {
     }
 
     private Bill create(Details details, String title, Stage stage) {
-        LocalDate today = today();
+        LocalDate today = details.since() == null ? today() : details.since();
+        if (today.isAfter(today().plusDays(1))) {
+            throw Problems.invalid("since", "the date " + today + " lies in the future");
+        }
         Bill bill = new Bill(UUID.randomUUID().toString(), details.planId(), title,
                 details.area() == null ? PriorityArea.OTHER : details.area(),
                 details.kind() == null ? BillKind.NEW : details.kind(), text(details.sponsor(), "sponsor"),
