@@ -104,6 +104,12 @@ class LegislationBrowserIT {
         assertThat(changed.findElement(By.cssSelector(".left del")).getText()).isEqualTo("应当");
         assertThat(browser.findElements(By.cssSelector(".diff-row[data-kind='renumbered']"))).hasSize(19);
         Browser.screenshot(browser, "legislation-03-diff");
+        browser.get(browser.getCurrentUrl() + "&lang=en");
+        wait.until(ExpectedConditions.textToBe(By.cssSelector(".diff-row[data-kind='changed'] .badge"), "changed"));
+        assertThat(browser.findElement(By.id("nav-legislation")).getText()).isEqualTo("Legislation");
+        browser.get(browser.getCurrentUrl().replace("&lang=en", "&lang=zh-CN"));
+        wait.until(ExpectedConditions.textToBe(By.cssSelector(".diff-row[data-kind='changed'] .badge"), "修改"));
+        changed = browser.findElement(By.cssSelector(".diff-row[data-kind='changed']"));
 
         browser.manage().window().setSize(new Dimension(390, 844));
         WebElement left = changed.findElement(By.cssSelector(".left"));
