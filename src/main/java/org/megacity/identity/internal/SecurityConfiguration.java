@@ -1,7 +1,10 @@
 package org.megacity.identity.internal;
 
 import jakarta.servlet.http.HttpServletRequest;
+import java.util.List;
 import org.megacity.identity.IdentityEvent;
+import org.megacity.identity.PublicAccess;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.annotation.Bean;
@@ -34,9 +37,9 @@ import org.springframework.security.web.authentication.www.BasicAuthenticationFi
  * Open without signing in: the login page, the password-change page and API, static assets,
  * {@code /actuator/health}, {@code /actuator/prometheus} (metrics hold no personal data; restrict
  * them at the reverse proxy where the network is not trusted, see {@code docs/security.md}), the
- * OpenAPI description and Swagger UI, {@code /error}, and published drafts of bills (pages under
- * {@code /legislation/public}, API reads under {@code /api/v1/legislation/public}: the Legislation
- * Law, Art. 40, has drafts published for comment). Everything else needs an account.
+ * OpenAPI description and Swagger UI, {@code /error}, and what the modules declare public with a
+ * {@link PublicAccess} bean (published drafts, Open311, the public report pages), each with its
+ * reason. Everything else needs an account.
  * Security headers are Spring Security's defaults (no-sniff, frame deny, HSTS on HTTPS, no-cache).
  */
 @Configuration(proxyBeanMethods = false)
@@ -45,12 +48,7 @@ class SecurityConfiguration {
 
     static final String[] PUBLIC = {"/login", CurrentAccountFilter.CHANGE_PASSWORD_PAGE, "/webjars/**", "/css/**",
             "/js/**", "/img/**", "/favicon.ico", "/actuator/health", "/actuator/health/**", "/actuator/prometheus",
-            "/v3/api-docs", "/v3/api-docs/**", "/swagger-ui/**", "/swagger-ui.html", "/error",
-            // published drafts are public (Legislation Law Art. 40): module legislation
-            "/legislation/public", "/legislation/public/**"};
-
-    /** API paths anyone may GET without signing in: published drafts (module legislation, Legislation Law Art. 40). */
-    static final String[] PUBLIC_API_READS = {"/api/v1/legislation/public/**"};
+            "/v3/api-docs", "/v3/api-docs/**", "/swagger-ui/**", "/swagger-ui.html", "/error"};
 
     @Bean
     AuthenticationManager authenticationManager(SignIns signIns) {
@@ -66,14 +64,18 @@ class SecurityConfiguration {
         @Bean
         @Order(1)
         SecurityFilterChain api(HttpSecurity http, AuthenticationManager authentication, AccessTokens tokens,
-                SignedInAccounts signedIn) throws Exception {
+                SignedInAccounts signedIn, ObjectProvider<PublicAccess> declared) throws Exception {
             ProblemResponses problems = new ProblemResponses();
+            List<PublicAccess> open = declared.orderedStream().toList();
+            String[] reads = open.stream().flatMap(p -> p.apiReads().stream()).toArray(String[]::new);
+            String[] writes = open.stream().flatMap(p -> p.apiWrites().stream()).toArray(String[]::new);
             return http
                     .securityMatcher("/api/**")
                     .authenticationManager(authentication)
                     .authorizeHttpRequests(a -> a
                             .requestMatchers(HttpMethod.POST, CurrentAccountFilter.CHANGE_PASSWORD_API).permitAll()
-                            .requestMatchers(HttpMethod.GET, PUBLIC_API_READS).permitAll()
+                            .requestMatchers(HttpMethod.GET, reads).permitAll()
+                            .requestMatchers(writes).permitAll()
                             .anyRequest().authenticated())
                     .httpBasic(b -> b.realmName("megacity").authenticationEntryPoint(problems)
                             .authenticationDetailsSource(r -> SignInDetails.of("basic", r)))
@@ -91,12 +93,16 @@ class SecurityConfiguration {
         @Bean
         @Order(2)
         SecurityFilterChain pages(HttpSecurity http, AuthenticationManager authentication, SignedInAccounts signedIn,
-                ApplicationEventPublisher events) throws Exception {
+                ApplicationEventPublisher events, ObjectProvider<PublicAccess> declared) throws Exception {
+            List<PublicAccess> open = declared.orderedStream().toList();
+            String[] pages = java.util.stream.Stream.concat(java.util.Arrays.stream(PUBLIC),
+                    open.stream().flatMap(p -> p.pages().stream())).toArray(String[]::new);
+            String[] withoutCsrf = open.stream().flatMap(p -> p.csrfExempt().stream()).toArray(String[]::new);
             SavedRequestAwareAuthenticationSuccessHandler success = new SavedRequestAwareAuthenticationSuccessHandler();
             success.setDefaultTargetUrl("/");
             return http
                     .authenticationManager(authentication)
-                    .authorizeHttpRequests(a -> a.requestMatchers(PUBLIC).permitAll().anyRequest().authenticated())
+                    .authorizeHttpRequests(a -> a.requestMatchers(pages).permitAll().anyRequest().authenticated())
                     .formLogin(f -> f.loginPage("/login")
                             .authenticationDetailsSource(r -> SignInDetails.of("form", r))
                             .successHandler((request, response, auth) -> {
@@ -122,7 +128,7 @@ class SecurityConfiguration {
                             .deleteCookies("JSESSIONID"))
                     .addFilterBefore(new CurrentAccountFilter(signedIn, false), AnonymousAuthenticationFilter.class)
                     .sessionManagement(s -> s.sessionFixation(f -> f.changeSessionId()).invalidSessionUrl("/login?expired"))
-                    .csrf(c -> c.spa())
+                    .csrf(c -> c.spa().ignoringRequestMatchers(withoutCsrf))
                     .build();
         }
     }
