@@ -23,6 +23,28 @@ public final class AssetBatch {
     public final List<RenewalProject> renewals = new ArrayList<>();
     public final List<CityComponent> components = new ArrayList<>();
 
+    private final Map<AssetType, org.megacity.assets.internal.index.Layer.IntBuffer> sources = new EnumMap<>(AssetType.class);
+    private String sourceFormat = "features[%d]";
+
+    /** Adds an asset read from the feature (or line) numbered {@code source}, for naming problems. */
+    public void add(Asset asset, int source) {
+        sources.computeIfAbsent(asset.type(), t -> new org.megacity.assets.internal.index.Layer.IntBuffer(16))
+                .add(source);
+        add(asset);
+    }
+
+    /** How the sources of this batch are named: {@code features[%d]} (the default) or {@code line %d}. */
+    public void sourceFormat(String format) {
+        this.sourceFormat = format;
+    }
+
+    /** Where the i-th asset of a type came from: {@code features[12]}, or its id when not read from a file. */
+    public String where(AssetType type, int i) {
+        var s = sources.get(type);
+        return s != null && i < s.size() ? String.format(sourceFormat, s.get(i))
+                : type.id() + " " + of(type).get(i).id();
+    }
+
     public void add(Asset asset) {
         switch (asset) {
             case PipeNode n -> nodes.add(n);
