@@ -48,6 +48,9 @@ class AssetsApiIT {
     @Autowired
     AssetRegistry registry;
 
+    @Autowired
+    java.util.List<org.megacity.legislation.EvidenceSource> evidence;
+
     String admin;
 
     @BeforeAll
@@ -231,5 +234,23 @@ class AssetsApiIT {
                         .content("code,status,lon,lat\n5001030601000009,intact,106.571,29.551\n"))
                 .andExpect(status().isCreated());
         assertThat(registry.component(ComponentCode.of("5001030601000009"))).isPresent();
+    }
+
+    @Test
+    void legislatorsSeeThePipesByUtilityAndDistrictAndTheRenewalProjectsByPhase() {
+        java.time.YearMonth now = java.time.YearMonth.now();
+        var pipelines = evidence.stream().flatMap(e -> e.evidence(org.megacity.legislation.PriorityArea.PIPELINES, now, now)
+                .stream()).filter(t -> t.source().equals("assets")).toList();
+        assertThat(pipelines).extracting(org.megacity.legislation.EvidenceTable::breakdown)
+                .containsExactly("utility", "utility", "district");
+        assertThat(pipelines.get(0).rows()).filteredOn(r -> r.key().equals("water-supply"))
+                .singleElement().satisfies(r -> assertThat(r.total()).isEqualTo(7));
+        assertThat(pipelines.get(2).rows()).singleElement().satisfies(r -> assertThat(r.key()).isEqualTo(TinyCity.DISTRICT));
+        var renewal = evidence.stream().flatMap(e -> e.evidence(org.megacity.legislation.PriorityArea.URBAN_RENEWAL, now, now)
+                .stream()).filter(t -> t.source().equals("assets")).toList();
+        assertThat(renewal.get(0).rows()).filteredOn(r -> r.key().equals("construction"))
+                .singleElement().satisfies(r -> assertThat(r.total()).isEqualTo(1));
+        assertThat(renewal.get(1).rows()).filteredOn(r -> r.key().equals("construction"))
+                .singleElement().satisfies(r -> assertThat(r.total()).isEqualTo(830));
     }
 }
