@@ -1,0 +1,24 @@
+package org.megacity.assets;
+
+import java.util.Locale;
+
+/** What a node of a pipe network is. */
+public enum NodeKind {
+    JUNCTION, VALVE, MANHOLE, SOURCE, CUSTOMER_CONNECTION;
+
+    public String id() {
+        return name().toLowerCase(Locale.ROOT).replace('_', '-');
+    }
+
+    public static NodeKind parse(String text) {
+        if (text != null) {
+            for (NodeKind k : values()) {
+                if (k.id().equals(text.trim().toLowerCase(Locale.ROOT).replace('_', '-'))) {
+                    return k;
+                }
+            }
+        }
+        throw new IllegalArgumentException("unknown node kind '" + text
+                + "' (expected junction, valve, manhole, source or customer-connection)");
+    }
+}

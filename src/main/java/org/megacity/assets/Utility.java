@@ -1,0 +1,60 @@
+package org.megacity.assets;
+
+import java.util.Locale;
+
+/**
+ * The pipeline kinds of a city (DOMAIN.md §4), each with the department code of the operator that
+ * runs it in the demo organization.
+ */
+public enum Utility {
+    WATER_SUPPLY("water-supply", "供水", "Water supply", "water-supply"),
+    RAIN_DRAINAGE("rain-drainage", "雨水", "Rain drainage", "drainage"),
+    SEWAGE("sewage", "污水", "Sewage", "drainage"),
+    GAS("gas", "燃气", "Gas", "gas"),
+    HEAT("heat", "热力", "Heat", "heat"),
+    POWER("power", "电力", "Power", "power"),
+    TELECOM("telecom", "通信", "Telecom", "telecom");
+
+    private final String id;
+    private final String name;
+    private final String nameEn;
+    private final String operator;
+
+    Utility(String id, String name, String nameEn, String operator) {
+        this.id = id;
+        this.name = name;
+        this.nameEn = nameEn;
+        this.operator = operator;
+    }
+
+    /** The identifier used in the API and in GeoJSON ({@code water-supply}). */
+    public String id() {
+        return id;
+    }
+
+    public String nameZh() {
+        return name;
+    }
+
+    public String nameEn() {
+        return nameEn;
+    }
+
+    /** The department code of the usual operator (a segment may name another). */
+    public String defaultOperator() {
+        return operator;
+    }
+
+    public static Utility parse(String text) {
+        if (text != null) {
+            String t = text.trim().toLowerCase(Locale.ROOT).replace('_', '-');
+            for (Utility u : values()) {
+                if (u.id.equals(t)) {
+                    return u;
+                }
+            }
+        }
+        throw new IllegalArgumentException("unknown utility '" + text + "' (expected one of water-supply,"
+                + " rain-drainage, sewage, gas, heat, power, telecom)");
+    }
+}
