@@ -49,15 +49,15 @@ record Consultation(String id, String billId, int version, String title, Instant
             this.nameEn = nameEn;
         }
 
-        String id() {
+        public String id() {
             return id;
         }
 
-        String nameZh() {
+        public String nameZh() {
             return nameZh;
         }
 
-        String nameEn() {
+        public String nameEn() {
             return nameEn;
         }
     }

@@ -66,8 +66,9 @@ class Participation {
         this.clock = clocks.getIfAvailable(() -> Clock.system(CHINA));
     }
 
+    /** Now, to the microsecond that both databases store. */
     Instant now() {
-        return clock.instant();
+        return clock.instant().truncatedTo(java.time.temporal.ChronoUnit.MICROS);
     }
 
     LocalDate today() {
@@ -141,7 +142,8 @@ class Participation {
         }
         Actor who = actor.get();
         Consultation consultation = new Consultation(UUID.randomUUID().toString(), request.billId(), request.version(),
-                version.summary().title(), request.opensAt(), request.closesAt(), scope.isEmpty(), scope, reason, now(),
+                version.summary().title(), request.opensAt().truncatedTo(java.time.temporal.ChronoUnit.SECONDS),
+                request.closesAt().truncatedTo(java.time.temporal.ChronoUnit.SECONDS), scope.isEmpty(), scope, reason, now(),
                 who.username(), null, null);
         store.insert(consultation);
         return consultation;
