@@ -399,6 +399,13 @@ class Participation {
         return new Submitted(opinion, token);
     }
 
+    /** An opinion stored for the demo, without the channel's checks (the system enters it). */
+    Opinion seed(Consultation consultation, DraftVersion version, Channel channel, String elementId, String text,
+            String name, String organisation, String meetingId, Actor who) {
+        return store(consultation, version, channel, elementId, text, name, null, organisation, null, meetingId, null,
+                channel == Channel.LETTER ? today() : null, who).opinion();
+    }
+
     /** The element an opinion is anchored on; null for a general opinion; 422 when the version has none such. */
     private static DraftVersion.Element element(Consultation consultation, DraftVersion version, String field,
             String elementId) {
