@@ -122,7 +122,7 @@ class DemoParticipation implements ApplicationRunner {
 
     private String add(Consultation c, DraftVersion version, DraftVersion.Element element, Channel channel, String text,
             String name, String organisation, String meetingId) {
-        return participation.seed(c, version, channel, element == null ? null : element.eId(), text, name, organisation,
+        return participation.seed(c, channel, element == null ? null : element.eId(), text, name, organisation,
                 meetingId, Actor.SYSTEM).id();
     }
 }

@@ -53,6 +53,7 @@ class Participation {
     private final ParticipationSettings settings;
     private final AnonymousLimiter limiter;
     private final Clock clock;
+    private final java.util.Map<String, Indexed> versions = new java.util.concurrent.ConcurrentHashMap<>();
 
     Participation(ParticipationStore store, DraftVersions drafts, CurrentActor actor, FieldCipher cipher,
             ApplicationEventPublisher events, ParticipationSettings settings, ObjectProvider<Clock> clocks) {
@@ -157,8 +158,46 @@ class Participation {
         return store.consultation(id).orElseThrow(() -> Problems.notFound("no consultation " + id));
     }
 
+    /**
+     * The consultation's version with its elements indexed by both ids. Stored versions never change,
+     * so a few are kept in memory: a submission does not read the whole draft again.
+     */
+    Indexed indexed(Consultation consultation) {
+        String key = consultation.billId() + "@" + consultation.version();
+        Indexed found = versions.get(key);
+        if (found == null) {
+            found = Indexed.of(drafts.find(consultation.billId(), consultation.version()).orElseThrow());
+            if (versions.size() >= 32) {
+                versions.clear();
+            }
+            versions.put(key, found);
+        }
+        return found;
+    }
+
     DraftVersion version(Consultation consultation) {
-        return drafts.find(consultation.billId(), consultation.version()).orElseThrow();
+        return indexed(consultation).version();
+    }
+
+    /** A version and its elements by eId and by wId. */
+    record Indexed(DraftVersion version, java.util.Map<String, DraftVersion.Element> byEId,
+            java.util.Map<String, DraftVersion.Element> byWId) {
+
+        static Indexed of(DraftVersion version) {
+            java.util.Map<String, DraftVersion.Element> e = new java.util.HashMap<>();
+            java.util.Map<String, DraftVersion.Element> w = new java.util.HashMap<>();
+            for (DraftVersion.Element element : version.elements()) {
+                e.put(element.eId(), element);
+                w.putIfAbsent(element.wId(), element);
+            }
+            return new Indexed(version, java.util.Map.copyOf(e), java.util.Map.copyOf(w));
+        }
+
+        /** By eId first, as {@link DraftVersion#element} does, then by wId. */
+        Optional<DraftVersion.Element> element(String id) {
+            DraftVersion.Element found = byEId.get(id);
+            return Optional.ofNullable(found != null ? found : byWId.get(id));
+        }
     }
 
     /** Publishes the feedback report of a closed consultation; publishing twice changes nothing. */
@@ -315,7 +354,7 @@ class Participation {
             throw ParticipationProblems.tooMany("too many anonymous opinions from this address; try again within the hour"
                     + " or sign in");
         }
-        DraftVersion version = version(consultation);
+        Indexed version = indexed(consultation);
         Submitted submitted = store(consultation, version, channel, submission.elementId(), text, name, contact,
                 organisation, accountId, meetingId, reviewId, receivedOn, who);
         if (reviewId != null) {
@@ -362,7 +401,7 @@ class Participation {
         if (state != Consultation.State.OPEN) {
             throw ParticipationProblems.closed(consultationId, state.id());
         }
-        DraftVersion version = version(consultation);
+        Indexed version = indexed(consultation);
         for (int i = 0; i < opinions.size(); i++) {
             element(consultation, version, "opinions[" + i + "].elementId", opinions.get(i).elementId());
         }
@@ -382,7 +421,7 @@ class Participation {
         return store.meetings(consultationId);
     }
 
-    private Submitted store(Consultation consultation, DraftVersion version, Channel channel, String elementId,
+    private Submitted store(Consultation consultation, Indexed version, Channel channel, String elementId,
             String text, String name, String contact, String organisation, String accountId, String meetingId,
             String reviewId, LocalDate receivedOn, Actor who) {
         DraftVersion.Element element = element(consultation, version, "elementId", elementId);
@@ -400,14 +439,15 @@ class Participation {
     }
 
     /** An opinion stored for the demo, without the channel's checks (the system enters it). */
-    Opinion seed(Consultation consultation, DraftVersion version, Channel channel, String elementId, String text,
+    Opinion seed(Consultation consultation, Channel channel, String elementId, String text,
             String name, String organisation, String meetingId, Actor who) {
-        return store(consultation, version, channel, elementId, text, name, null, organisation, null, meetingId, null,
+        return store(consultation, indexed(consultation), channel, elementId, text, name, null, organisation, null,
+                meetingId, null,
                 channel == Channel.LETTER ? today() : null, who).opinion();
     }
 
     /** The element an opinion is anchored on; null for a general opinion; 422 when the version has none such. */
-    private static DraftVersion.Element element(Consultation consultation, DraftVersion version, String field,
+    private static DraftVersion.Element element(Consultation consultation, Indexed version, String field,
             String elementId) {
         if (elementId == null || elementId.isBlank() || elementId.equals("general")) {
             return null;
@@ -506,9 +546,11 @@ class Participation {
         }
         String label = ParticipationProblems.text("groupLabel", request.groupLabel(), 200, false);
         Set<String> ids = new LinkedHashSet<>(opinionIds);
+        Set<String> known = store.opinionIds(consultationId);
         for (String id : ids) {
-            store.opinion(id).filter(o -> o.consultationId().equals(consultationId)).orElseThrow(
-                    () -> ParticipationProblems.unprocessable("opinionIds", "no opinion " + id + " on this consultation"));
+            if (!known.contains(id)) {
+                throw ParticipationProblems.unprocessable("opinionIds", "no opinion " + id + " on this consultation");
+            }
         }
         if (consultation.state(now()) == Consultation.State.REPORT_PUBLISHED) {
             throw Problems.conflict("the feedback report of consultation " + consultationId + " is published");

@@ -18,9 +18,11 @@ import org.springframework.stereotype.Repository;
 class ParticipationStore {
 
     private final JdbcClient jdbc;
+    private final org.springframework.jdbc.core.JdbcTemplate template;
 
-    ParticipationStore(JdbcClient jdbc) {
+    ParticipationStore(JdbcClient jdbc, org.springframework.jdbc.core.JdbcTemplate template) {
         this.jdbc = jdbc;
+        this.template = template;
     }
 
     private static Timestamp ts(Instant instant) {
@@ -203,6 +205,11 @@ class ParticipationStore {
                 .param(consultationId).query(ParticipationStore::opinion).list();
     }
 
+    java.util.Set<String> opinionIds(String consultationId) {
+        return new java.util.HashSet<>(jdbc.sql("select id from participation_opinion where consultation_id = ?")
+                .param(consultationId).query(String.class).list());
+    }
+
     int countOpinions(String consultationId) {
         return jdbc.sql("select count(*) from participation_opinion where consultation_id = ?").param(consultationId)
                 .query(Integer.class).single();
@@ -215,9 +222,8 @@ class ParticipationStore {
     }
 
     void dispose(List<String> opinionIds, String dispositionId) {
-        for (String id : opinionIds) {
-            jdbc.sql("update participation_opinion set disposition_id = ? where id = ?").params(dispositionId, id).update();
-        }
+        template.batchUpdate("update participation_opinion set disposition_id = ? where id = ?",
+                opinionIds.stream().map(id -> new Object[] {dispositionId, id}).toList());
     }
 
     private static Opinion opinion(ResultSet rs, int row) throws SQLException {
