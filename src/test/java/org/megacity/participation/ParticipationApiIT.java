@@ -141,6 +141,8 @@ class ParticipationApiIT {
         api.opinion(staff, c, map("text", "建议与燃气条例衔接。", "channel", "department", "organisation", "市住房城乡建委"));
         api.opinion(staff, c, map("elementId", "chp_2__art_3", "text", "我家门前的管线常年漏水。", "channel", "letter",
                 "name", "张三", "contact", "渝中区解放碑路1号", "receivedOn", LocalDate.now().minusDays(1).toString()));
+        api.opinion(staff, c, map("text", "地址很长的来信。", "channel", "letter", "name", "𠀀".repeat(100), "contact",
+                "渝中区𠀀".repeat(75)));
         // a channel is for its own role
         api.post(citizen, API + "/consultations/" + c + "/opinions", map("text", "x", "channel", "deputy"))
                 .andExpect(status().isForbidden());

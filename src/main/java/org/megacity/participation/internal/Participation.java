@@ -147,6 +147,8 @@ class Participation {
                 request.closesAt().truncatedTo(java.time.temporal.ChronoUnit.SECONDS), scope.isEmpty(), scope, reason, now(),
                 who.username(), null, null);
         store.insert(consultation);
+        events.publishEvent(new org.megacity.participation.ConsultationOpened(consultation.id(), consultation.billId(),
+                consultation.version(), consultation.opensAt(), consultation.closesAt()));
         return consultation;
     }
 
