@@ -1,0 +1,40 @@
+package org.megacity.participation;
+
+import java.util.Arrays;
+import java.util.Optional;
+
+/** How an opinion reached the legislature (the channels the Legislation Law names). */
+public enum Channel {
+    ONLINE("online", "网上征求意见", "Online"),
+    CONTACT_POINT("contact-point", "基层立法联系点", "Contact point"),
+    DEPUTY("deputy", "人大代表", "Deputy"),
+    EXPERT("expert", "专家和智库", "Expert"),
+    DEPARTMENT("department", "政府部门", "Government department"),
+    LETTER("letter", "来信", "Letter");
+
+    private final String id;
+    private final String nameZh;
+    private final String nameEn;
+
+    Channel(String id, String nameZh, String nameEn) {
+        this.id = id;
+        this.nameZh = nameZh;
+        this.nameEn = nameEn;
+    }
+
+    public String id() {
+        return id;
+    }
+
+    public String nameZh() {
+        return nameZh;
+    }
+
+    public String nameEn() {
+        return nameEn;
+    }
+
+    public static Optional<Channel> find(String id) {
+        return Arrays.stream(values()).filter(c -> c.id.equals(id)).findFirst();
+    }
+}
