@@ -1,0 +1,156 @@
+package org.megacity.opinionanalysis;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.stream.IntStream;
+import org.megacity.opinionanalysis.internal.AnalysisAssembler;
+import org.megacity.opinionanalysis.internal.NearDuplicateIndex;
+import org.megacity.opinionanalysis.internal.StanceLexicon;
+import org.megacity.opinionanalysis.internal.TermExtractor;
+import org.megacity.opinionanalysis.internal.TopicModel;
+
+/**
+ * The streaming form of the analysis: opinions are {@link #add added} as they arrive and join the
+ * existing campaigns at once (and the topic nearest to them, from the last topic computation);
+ * {@link #snapshot()} gives the analysis so far, {@link #recomputeTopics()} re-clusters the topics,
+ * and {@link #recompute()} starts over from all opinions received. Not thread-safe: callers
+ * serialise (the methods are synchronized).
+ */
+public final class IncrementalAnalyzer {
+
+    /** Reports progress of a long computation: a stage name, what is done and the total. */
+    @FunctionalInterface
+    public interface Progress {
+        Progress NONE = (stage, done, total) -> {
+        };
+
+        void report(String stage, long done, long total);
+    }
+
+    private static final int CHUNK = 16_384;
+
+    private final AnalysisSettings settings;
+    private final List<OpinionText> opinions = new ArrayList<>();
+    private NearDuplicateIndex index;
+    private Stance[] stances = new Stance[1024];
+    private int[] topicOf = new int[1024];
+    private TopicModel topics = TopicModel.empty();
+
+    public IncrementalAnalyzer(AnalysisSettings settings) {
+        this(settings, 1024);
+    }
+
+    IncrementalAnalyzer(AnalysisSettings settings, int expected) {
+        this.settings = settings;
+        this.index = new NearDuplicateIndex(settings, expected);
+    }
+
+    public AnalysisSettings settings() {
+        return settings;
+    }
+
+    public synchronized int size() {
+        return opinions.size();
+    }
+
+    /** Adds one opinion: it joins a campaign when it is a (near) copy of one received before. */
+    public synchronized OpinionAssignment add(OpinionText opinion) {
+        NearDuplicateIndex.Prepared p = index.prepare(opinion.text());
+        Stance stance = StanceLexicon.hint(opinion.text());
+        int doc = store(opinion, p, stance);
+        int root = index.find(doc);
+        int topic = root != doc ? topicOf[root] : -1;
+        if (topic < 0) {
+            topic = topics.assign(TermExtractor.terms(opinion.text()));
+        }
+        topicOf[doc] = topic;
+        return AnalysisAssembler.assignment(this.index, settings, opinions, doc, topicOf, stances);
+    }
+
+    /** Adds many opinions; the expensive per-text work runs in parallel, the grouping in order. */
+    public synchronized void addAll(List<OpinionText> batch, Progress progress) {
+        for (int from = 0; from < batch.size(); from += CHUNK) {
+            int to = Math.min(batch.size(), from + CHUNK);
+            List<OpinionText> chunk = batch.subList(from, to);
+            NearDuplicateIndex.Prepared[] prepared = new NearDuplicateIndex.Prepared[chunk.size()];
+            Stance[] hints = new Stance[chunk.size()];
+            IntStream.range(0, chunk.size()).parallel().forEach(i -> {
+                prepared[i] = index.prepare(chunk.get(i).text());
+                hints[i] = StanceLexicon.hint(chunk.get(i).text());
+            });
+            for (int i = 0; i < prepared.length; i++) {
+                int doc = store(chunk.get(i), prepared[i], hints[i]);
+                topicOf[doc] = -1;
+            }
+            progress.report("near-duplicates", to, batch.size());
+        }
+    }
+
+    public void addAll(List<OpinionText> batch) {
+        addAll(batch, Progress.NONE);
+    }
+
+    private int store(OpinionText opinion, NearDuplicateIndex.Prepared p, Stance stance) {
+        int doc = index.add(p);
+        opinions.add(opinion);
+        if (doc >= stances.length) {
+            stances = Arrays.copyOf(stances, stances.length * 2);
+            topicOf = Arrays.copyOf(topicOf, topicOf.length * 2);
+        }
+        stances[doc] = stance;
+        return doc;
+    }
+
+    /**
+     * Clusters the topics afresh over the opinions in no campaign and one representative per
+     * campaign; campaign members take their representative's topic.
+     */
+    public synchronized void recomputeTopics(Progress progress) {
+        int n = opinions.size();
+        int[] distinct = AnalysisAssembler.distinctDocs(index, settings, n);
+        progress.report("topics: words", 0, distinct.length);
+        List<List<String>> docs = new ArrayList<>(distinct.length);
+        for (int i = 0; i < distinct.length; i++) {
+            docs.add(null);
+        }
+        IntStream.range(0, distinct.length).parallel()
+                .forEach(i -> docs.set(i, TermExtractor.terms(opinions.get(distinct[i]).text())));
+        progress.report("topics: clustering", distinct.length, distinct.length);
+        TopicModel.Trained trained = TopicModel.train(docs, settings.seed(), settings.maxTopics(), settings.topicTerms());
+        topics = trained.model();
+        Arrays.fill(topicOf, -1);
+        for (int i = 0; i < distinct.length; i++) {
+            topicOf[distinct[i]] = trained.topicOf()[i];
+        }
+        AnalysisAssembler.inheritTopics(index, settings, n, topicOf);
+    }
+
+    public void recomputeTopics() {
+        recomputeTopics(Progress.NONE);
+    }
+
+    /** Starts over from every opinion received: campaigns and topics computed afresh. */
+    public synchronized OpinionAnalysis recompute(Progress progress) {
+        List<OpinionText> all = new ArrayList<>(opinions);
+        opinions.clear();
+        index = new NearDuplicateIndex(settings, all.size());
+        addAll(all, progress);
+        recomputeTopics(progress);
+        return snapshot();
+    }
+
+    public OpinionAnalysis recompute() {
+        return recompute(Progress.NONE);
+    }
+
+    /** The analysis of everything received so far. */
+    public synchronized OpinionAnalysis snapshot() {
+        return AnalysisAssembler.assemble(index, settings, opinions, topicOf, stances, topics);
+    }
+
+    /** Similarity checks made by the near-duplicate pass so far (for benchmarks). */
+    public synchronized long comparisons() {
+        return index.comparisons();
+    }
+}
