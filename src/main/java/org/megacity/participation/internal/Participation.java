@@ -328,6 +328,16 @@ class Participation {
                     if (organisation == null) {
                         organisation = review.organisation();
                     }
+                } else {
+                    // an expert answering from the draft page: the earliest open request to them, if any
+                    Optional<ReviewRequest> open = store.reviewRequests(consultationId).stream()
+                            .filter(r -> r.expert().equals(who.username()) && r.answeredAt() == null).findFirst();
+                    if (open.isPresent()) {
+                        reviewId = open.get().id();
+                        if (organisation == null) {
+                            organisation = open.get().organisation();
+                        }
+                    }
                 }
             }
             case DEPARTMENT -> {

@@ -263,6 +263,9 @@ class ParticipationPages {
         model.addAttribute("filter", Map.of("channel", nz(channel), "status", nz(status), "element", nz(element),
                 "q", nz(q)));
         model.addAttribute("meetings", participation.meetings(id));
+        model.addAttribute("reviews", who.has(Role.LEGISLATIVE_STAFF) || who.has(Role.EXPERT)
+                ? participation.reviewRequests(id) : List.of());
+        model.addAttribute("expert", who.has(Role.EXPERT));
         model.addAttribute("today", participation.today());
         if (who.has(Role.LEGISLATIVE_STAFF)) {
             List<Views.OpinionView> rows;
@@ -304,6 +307,20 @@ class ParticipationPages {
             Model model) {
         try {
             participation.hide(id, opinionId, reason);
+            return "redirect:/participation/consultations/" + id;
+        } catch (ErrorResponseException e) {
+            refused(model, e);
+            return consultation(id, null, null, null, null, model);
+        }
+    }
+
+    @PostMapping("/participation/consultations/{id}/review-requests")
+    @PreAuthorize("hasRole('LEGISLATIVE_STAFF')")
+    String requestReview(@PathVariable String id, @RequestParam(required = false) String expert,
+            @RequestParam(required = false) String organisation, @RequestParam(required = false) String dueOn,
+            @RequestParam(required = false) String note, Model model) {
+        try {
+            participation.requestReview(id, expert, blank(organisation), Views.date("dueOn", dueOn), blank(note));
             return "redirect:/participation/consultations/" + id;
         } catch (ErrorResponseException e) {
             refused(model, e);
