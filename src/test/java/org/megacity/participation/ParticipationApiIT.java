@@ -173,6 +173,11 @@ class ParticipationApiIT {
                 .andExpect(jsonPath("$[0].contact").value("138****1234"))
                 .andExpect(jsonPath("$[0].elementLabel").value("第二条第一款"));
         api.get(citizen, API + "/consultations/" + c + "/opinions").andExpect(status().isForbidden());
+        api.get(staff, API + "/consultations/" + c + "/opinions?offset=1&limit=2").andExpect(status().isOk())
+                .andExpect(jsonPath("$.length()").value(2))
+                .andExpect(org.springframework.test.web.servlet.result.MockMvcResultMatchers.header()
+                        .string("X-Total-Count", "8"));
+        api.get(staff, API + "/consultations/" + c + "/opinions?limit=0").andExpect(status().isBadRequest());
 
         // contributors follow their opinions: by account, and by token without signing in
         api.get(citizen, API + "/my-opinions").andExpect(status().isOk())

@@ -46,6 +46,9 @@ class ParticipationPages {
         this.actor = actor;
     }
 
+    /** The opinion table shows at most this many rows; filters narrow it down. */
+    static final int TABLE_ROWS = 500;
+
     /** A consultation in a list, with its state. */
     record Listed(Consultation consultation, Consultation.State state) {
     }
@@ -268,15 +271,16 @@ class ParticipationPages {
         model.addAttribute("expert", who.has(Role.EXPERT));
         model.addAttribute("today", participation.today());
         if (who.has(Role.LEGISLATIVE_STAFF)) {
-            List<Views.OpinionView> rows;
+            ParticipationApi.Table table;
             try {
-                rows = ParticipationApi.table(participation, who, id, blank(channel), blank(element), blank(status),
-                        blank(q));
+                table = ParticipationApi.table(participation, who, id, blank(channel), blank(element), blank(status),
+                        blank(q), 0, TABLE_ROWS);
             } catch (ErrorResponseException e) {
                 refused(model, e);
-                rows = List.of();
+                table = new ParticipationApi.Table(0, List.of());
             }
-            model.addAttribute("opinions", rows);
+            model.addAttribute("total", table.total());
+            model.addAttribute("opinions", table.rows());
             model.addAttribute("report", reports.of(id));
         }
         common(model);
