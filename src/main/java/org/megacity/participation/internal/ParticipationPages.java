@@ -54,7 +54,7 @@ class ParticipationPages {
     }
 
     /** An article and its paragraphs, items and sub-items, for reading article by article. */
-    record ArticleBlock(DraftVersion.Element article, List<Part> parts, boolean inScope) {
+    record ArticleBlock(DraftVersion.Element article, List<Part> parts, boolean inScope, List<String> headings) {
     }
 
     /** A paragraph, item or sub-item and the words shown for it (a paragraph's lead without its items). */
@@ -80,13 +80,18 @@ class ParticipationPages {
     }
 
     static List<ArticleBlock> articles(DraftVersion version, Consultation c) {
+        java.util.Map<String, String> divisions = new java.util.HashMap<>();
+        for (var d : version.draft().divisions()) {
+            divisions.put(d.eId(), (d.num() + " " + d.heading()).strip());
+        }
+        java.util.Set<String> shown = new java.util.HashSet<>();
         List<ArticleBlock> out = new ArrayList<>();
         DraftVersion.Element current = null;
         List<DraftVersion.Element> parts = new ArrayList<>();
         for (DraftVersion.Element e : version.elements()) {
             if (e.kind().equals("article")) {
                 if (current != null) {
-                    out.add(new ArticleBlock(current, parts(parts), c.wholeBill() || c.scope().contains(current.wId())));
+                    out.add(block(current, parts, c, divisions, shown));
                 }
                 current = e;
                 parts.clear();
@@ -95,9 +100,25 @@ class ParticipationPages {
             }
         }
         if (current != null) {
-            out.add(new ArticleBlock(current, parts(parts), c.wholeBill() || c.scope().contains(current.wId())));
+            out.add(block(current, parts, c, divisions, shown));
         }
         return out;
+    }
+
+    /** The article with the headings of the divisions it opens (chapter, section, …), each shown once. */
+    private static ArticleBlock block(DraftVersion.Element article, List<DraftVersion.Element> parts, Consultation c,
+            java.util.Map<String, String> divisions, java.util.Set<String> shown) {
+        List<String> headings = new ArrayList<>();
+        String[] path = article.eId().split("__");
+        StringBuilder prefix = new StringBuilder();
+        for (int i = 0; i < path.length - 1; i++) {
+            prefix.append(i == 0 ? "" : "__").append(path[i]);
+            String id = prefix.toString();
+            if (divisions.containsKey(id) && shown.add(id)) {
+                headings.add(divisions.get(id));
+            }
+        }
+        return new ArticleBlock(article, parts(parts), c.wholeBill() || c.scope().contains(article.wId()), headings);
     }
 
     // public pages
