@@ -138,6 +138,13 @@ class ParticipationApiIT {
                 "reviewRequestId", review));
         api.get(expert, API + "/consultations/" + c + "/review-requests").andExpect(status().isOk())
                 .andExpect(jsonPath("$[0].answeredAt").isNotEmpty());
+        // answering from the draft page (no request named): the open request to this expert is answered
+        api.post(staff, API + "/consultations/" + c + "/review-requests", map("expert", "expert.zhao", "dueOn",
+                LocalDate.now().plusDays(25).toString())).andExpect(status().isCreated());
+        api.opinion(expert, c, map("elementId", "chp_2__art_4", "text", "建议区分故意和过失损坏。", "channel", "expert"));
+        api.get(expert, API + "/consultations/" + c + "/review-requests")
+                .andExpect(jsonPath("$[?(@.answeredAt == null)]").isEmpty());
+        api.get(citizen, API + "/consultations/" + c + "/review-requests").andExpect(status().isForbidden());
         api.opinion(staff, c, map("text", "建议与燃气条例衔接。", "channel", "department", "organisation", "市住房城乡建委"));
         api.opinion(staff, c, map("elementId", "chp_2__art_3", "text", "我家门前的管线常年漏水。", "channel", "letter",
                 "name", "张三", "contact", "渝中区解放碑路1号", "receivedOn", LocalDate.now().minusDays(1).toString()));
@@ -166,6 +173,11 @@ class ParticipationApiIT {
                 .andExpect(jsonPath("$[0].contact").value("138****1234"))
                 .andExpect(jsonPath("$[0].elementLabel").value("第二条第一款"));
         api.get(citizen, API + "/consultations/" + c + "/opinions").andExpect(status().isForbidden());
+        api.get(staff, API + "/consultations/" + c + "/opinions?offset=1&limit=2").andExpect(status().isOk())
+                .andExpect(jsonPath("$.length()").value(2))
+                .andExpect(org.springframework.test.web.servlet.result.MockMvcResultMatchers.header()
+                        .string("X-Total-Count", "8"));
+        api.get(staff, API + "/consultations/" + c + "/opinions?limit=0").andExpect(status().isBadRequest());
 
         // contributors follow their opinions: by account, and by token without signing in
         api.get(citizen, API + "/my-opinions").andExpect(status().isOk())

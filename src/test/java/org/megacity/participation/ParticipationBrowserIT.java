@@ -109,6 +109,8 @@ class ParticipationBrowserIT {
                 By.cssSelector("[data-consultation='" + consultation + "'] a"))).click();
         wait.until(ExpectedConditions.presenceOfElementLocated(By.id("draft-title")));
         assertThat(browser.findElements(By.cssSelector("article.article"))).hasSize(4);
+        assertThat(browser.findElements(By.cssSelector(".division-heading"))).extracting(WebElement::getText)
+                .containsExactly("第一章 总则", "第二章 管线维护");
         WebElement paragraph = browser.findElement(By.id("chp_2__art_3__para_1"));
         paragraph.findElement(By.tagName("summary")).click();
         WebElement box = paragraph.findElement(By.tagName("textarea"));

@@ -328,6 +328,16 @@ class Participation {
                     if (organisation == null) {
                         organisation = review.organisation();
                     }
+                } else {
+                    // an expert answering from the draft page: the earliest open request to them, if any
+                    Optional<ReviewRequest> open = store.reviewRequests(consultationId).stream()
+                            .filter(r -> r.expert().equals(who.username()) && r.answeredAt() == null).findFirst();
+                    if (open.isPresent()) {
+                        reviewId = open.get().id();
+                        if (organisation == null) {
+                            organisation = open.get().organisation();
+                        }
+                    }
                 }
             }
             case DEPARTMENT -> {
@@ -646,7 +656,22 @@ class Participation {
         return sha256(normalised(text));
     }
 
+    /** The text with leading and trailing whitespace removed and every run of whitespace (also U+3000) as one space. */
     static String normalised(String text) {
-        return text.replace('\u3000', ' ').strip().replaceAll("\\s+", " ");
+        StringBuilder out = new StringBuilder(text.length());
+        boolean space = false;
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            if (Character.isWhitespace(c) || Character.isSpaceChar(c)) {
+                space = out.length() > 0;
+            } else {
+                if (space) {
+                    out.append(' ');
+                    space = false;
+                }
+                out.append(c);
+            }
+        }
+        return out.toString();
     }
 }

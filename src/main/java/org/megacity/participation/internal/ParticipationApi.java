@@ -158,14 +158,27 @@ class ParticipationApi {
     /** The opinion table: filters by channel, element (article or paragraph, eId or wId), status and words. */
     @GetMapping("/consultations/{id}/opinions")
     @PreAuthorize("hasRole('LEGISLATIVE_STAFF')")
-    List<Views.OpinionView> opinions(@PathVariable String id, @RequestParam(required = false) String channel,
-            @RequestParam(required = false) String element, @RequestParam(required = false) String status,
-            @RequestParam(required = false) String q) {
-        return table(participation, actor.get(), id, channel, element, status, q);
+    ResponseEntity<List<Views.OpinionView>> opinions(@PathVariable String id,
+            @RequestParam(required = false) String channel, @RequestParam(required = false) String element,
+            @RequestParam(required = false) String status, @RequestParam(required = false) String q,
+            @RequestParam(defaultValue = "0") int offset, @RequestParam(defaultValue = "1000") int limit) {
+        if (offset < 0) {
+            throw Problems.invalid("offset", "offset is 0 or more");
+        }
+        if (limit < 1 || limit > 10_000) {
+            throw Problems.invalid("limit", "limit lies between 1 and 10000");
+        }
+        Table table = table(participation, actor.get(), id, channel, element, status, q, offset, limit);
+        return ResponseEntity.ok().header("X-Total-Count", Integer.toString(table.total())).body(table.rows());
     }
 
-    static List<Views.OpinionView> table(Participation participation, Actor viewer, String id, String channel,
-            String element, String status, String q) {
+    /** A page of the opinion table and how many opinions match in all. */
+    record Table(int total, List<Views.OpinionView> rows) {
+    }
+
+    /** The opinions that match, in order of arrival; only the page asked for is decrypted. */
+    static Table table(Participation participation, Actor viewer, String id, String channel,
+            String element, String status, String q, int offset, int limit) {
         if (channel != null && !channel.isBlank() && Channel.find(channel).isEmpty()) {
             throw Problems.invalid("channel", "no channel " + channel);
         }
@@ -177,7 +190,7 @@ class ParticipationApi {
             article = version.element(element).map(DraftVersion.Element::wId).orElse(element);
         }
         String anchor = article;
-        return participation.opinions(id).stream()
+        List<Opinion> matching = participation.opinions(id).stream()
                 .filter(o -> channel == null || channel.isBlank() || o.channel().id().equals(channel))
                 .filter(o -> anchor == null || anchor.equals(o.wId()) || anchor.equals(o.articleWId()))
                 .filter(o -> status == null || status.isBlank() || switch (status) {
@@ -188,9 +201,12 @@ class ParticipationApi {
                     default -> throw Problems.invalid("status", "status is pending, disposed, hidden or visible");
                 })
                 .filter(o -> q == null || q.isBlank() || o.text().toLowerCase(Locale.ROOT).contains(q.toLowerCase(Locale.ROOT)))
+                .toList();
+        List<Views.OpinionView> rows = matching.stream().skip(offset).limit(limit)
                 .map(o -> Views.opinion(o, participation.name(o), participation.contact(o),
                         dispositions.get(o.dispositionId()), viewer))
                 .toList();
+        return new Table(matching.size(), rows);
     }
 
     @PostMapping(path = "/consultations/{id}/opinions/{opinionId}/hiding", consumes = MediaType.APPLICATION_JSON_VALUE)

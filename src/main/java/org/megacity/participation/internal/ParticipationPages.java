@@ -46,12 +46,15 @@ class ParticipationPages {
         this.actor = actor;
     }
 
+    /** The opinion table shows at most this many rows; filters narrow it down. */
+    static final int TABLE_ROWS = 500;
+
     /** A consultation in a list, with its state. */
     record Listed(Consultation consultation, Consultation.State state) {
     }
 
     /** An article and its paragraphs, items and sub-items, for reading article by article. */
-    record ArticleBlock(DraftVersion.Element article, List<Part> parts, boolean inScope) {
+    record ArticleBlock(DraftVersion.Element article, List<Part> parts, boolean inScope, List<String> headings) {
     }
 
     /** A paragraph, item or sub-item and the words shown for it (a paragraph's lead without its items). */
@@ -77,13 +80,18 @@ class ParticipationPages {
     }
 
     static List<ArticleBlock> articles(DraftVersion version, Consultation c) {
+        java.util.Map<String, String> divisions = new java.util.HashMap<>();
+        for (var d : version.draft().divisions()) {
+            divisions.put(d.eId(), (d.num() + " " + d.heading()).strip());
+        }
+        java.util.Set<String> shown = new java.util.HashSet<>();
         List<ArticleBlock> out = new ArrayList<>();
         DraftVersion.Element current = null;
         List<DraftVersion.Element> parts = new ArrayList<>();
         for (DraftVersion.Element e : version.elements()) {
             if (e.kind().equals("article")) {
                 if (current != null) {
-                    out.add(new ArticleBlock(current, parts(parts), c.wholeBill() || c.scope().contains(current.wId())));
+                    out.add(block(current, parts, c, divisions, shown));
                 }
                 current = e;
                 parts.clear();
@@ -92,9 +100,25 @@ class ParticipationPages {
             }
         }
         if (current != null) {
-            out.add(new ArticleBlock(current, parts(parts), c.wholeBill() || c.scope().contains(current.wId())));
+            out.add(block(current, parts, c, divisions, shown));
         }
         return out;
+    }
+
+    /** The article with the headings of the divisions it opens (chapter, section, …), each shown once. */
+    private static ArticleBlock block(DraftVersion.Element article, List<DraftVersion.Element> parts, Consultation c,
+            java.util.Map<String, String> divisions, java.util.Set<String> shown) {
+        List<String> headings = new ArrayList<>();
+        String[] path = article.eId().split("__");
+        StringBuilder prefix = new StringBuilder();
+        for (int i = 0; i < path.length - 1; i++) {
+            prefix.append(i == 0 ? "" : "__").append(path[i]);
+            String id = prefix.toString();
+            if (divisions.containsKey(id) && shown.add(id)) {
+                headings.add(divisions.get(id));
+            }
+        }
+        return new ArticleBlock(article, parts(parts), c.wholeBill() || c.scope().contains(article.wId()), headings);
     }
 
     // public pages
@@ -263,17 +287,21 @@ class ParticipationPages {
         model.addAttribute("filter", Map.of("channel", nz(channel), "status", nz(status), "element", nz(element),
                 "q", nz(q)));
         model.addAttribute("meetings", participation.meetings(id));
+        model.addAttribute("reviews", who.has(Role.LEGISLATIVE_STAFF) || who.has(Role.EXPERT)
+                ? participation.reviewRequests(id) : List.of());
+        model.addAttribute("expert", who.has(Role.EXPERT));
         model.addAttribute("today", participation.today());
         if (who.has(Role.LEGISLATIVE_STAFF)) {
-            List<Views.OpinionView> rows;
+            ParticipationApi.Table table;
             try {
-                rows = ParticipationApi.table(participation, who, id, blank(channel), blank(element), blank(status),
-                        blank(q));
+                table = ParticipationApi.table(participation, who, id, blank(channel), blank(element), blank(status),
+                        blank(q), 0, TABLE_ROWS);
             } catch (ErrorResponseException e) {
                 refused(model, e);
-                rows = List.of();
+                table = new ParticipationApi.Table(0, List.of());
             }
-            model.addAttribute("opinions", rows);
+            model.addAttribute("total", table.total());
+            model.addAttribute("opinions", table.rows());
             model.addAttribute("report", reports.of(id));
         }
         common(model);
@@ -304,6 +332,20 @@ class ParticipationPages {
             Model model) {
         try {
             participation.hide(id, opinionId, reason);
+            return "redirect:/participation/consultations/" + id;
+        } catch (ErrorResponseException e) {
+            refused(model, e);
+            return consultation(id, null, null, null, null, model);
+        }
+    }
+
+    @PostMapping("/participation/consultations/{id}/review-requests")
+    @PreAuthorize("hasRole('LEGISLATIVE_STAFF')")
+    String requestReview(@PathVariable String id, @RequestParam(required = false) String expert,
+            @RequestParam(required = false) String organisation, @RequestParam(required = false) String dueOn,
+            @RequestParam(required = false) String note, Model model) {
+        try {
+            participation.requestReview(id, expert, blank(organisation), Views.date("dueOn", dueOn), blank(note));
             return "redirect:/participation/consultations/" + id;
         } catch (ErrorResponseException e) {
             refused(model, e);
