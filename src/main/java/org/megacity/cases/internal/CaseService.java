@@ -111,7 +111,7 @@ class CaseService implements CaseIntake {
     static Set<Channel> channelsOf(Actor actor) {
         Set<Channel> channels = EnumSet.noneOf(Channel.class);
         if (actor.equals(Actor.SYSTEM)) {
-            return EnumSet.of(Channel.SENSOR, Channel.OPEN311);
+            return EnumSet.of(Channel.SENSOR, Channel.OPEN311, Channel.CITIZEN);
         }
         if (actor.has(Role.INSPECTOR)) {
             channels.add(Channel.INSPECTOR);
