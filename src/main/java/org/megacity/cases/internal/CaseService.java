@@ -87,8 +87,21 @@ class CaseService implements CaseIntake {
         this.clock = clock;
     }
 
+    private final ThreadLocal<Instant> threadNow = new ThreadLocal<>();
+
     Instant now() {
-        return clock.instant();
+        Instant at = threadNow.get();
+        return at != null ? at : clock.instant();
+    }
+
+    /** Runs the work as if it were {@code at} on this thread only (the demo's history). */
+    <T> T at(Instant at, java.util.function.Supplier<T> work) {
+        threadNow.set(at);
+        try {
+            return work.get();
+        } finally {
+            threadNow.remove();
+        }
     }
 
     WorkingCalendar calendar() {
@@ -107,11 +120,11 @@ class CaseService implements CaseIntake {
             String reporterPhone, String reporterEmail) {
     }
 
-    /** Which channels each role may report through (the system reports sensor alerts and Open311 requests). */
+    /** Which channels each role may report through (the system, for intakes, imports and the demo, any). */
     static Set<Channel> channelsOf(Actor actor) {
         Set<Channel> channels = EnumSet.noneOf(Channel.class);
         if (actor.equals(Actor.SYSTEM)) {
-            return EnumSet.of(Channel.SENSOR, Channel.OPEN311, Channel.CITIZEN);
+            return EnumSet.allOf(Channel.class);
         }
         if (actor.has(Role.INSPECTOR)) {
             channels.add(Channel.INSPECTOR);
