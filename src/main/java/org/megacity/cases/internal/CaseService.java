@@ -65,11 +65,13 @@ class CaseService implements CaseIntake {
     private final ApplicationEventPublisher events;
     private final TransactionTemplate tx;
     private final AuditTrail audit;
+    private final KpiRollup rollup;
     private volatile Clock clock = Clock.systemUTC();
 
     CaseService(CaseStore store, Catalogue catalogue, Geography geography, Departments departments,
             OperationCentres centres, WorkingCalendar calendar, FieldCipher cipher, ApplicationEventPublisher events,
-            TransactionTemplate tx, AuditTrail audit) {
+            TransactionTemplate tx, AuditTrail audit, KpiRollup rollup) {
+        this.rollup = rollup;
         this.store = store;
         this.catalogue = catalogue;
         this.geography = geography;
@@ -430,9 +432,12 @@ class CaseService implements CaseIntake {
                     + (action == Action.REOPEN && c.closedAt != null ? " (reopen within 7 days of closing, when unsatisfied)" : ""));
         }
         CaseStatus from = c.status;
+        KpiRollup.Contribution was = rollup.of(c);
         String detail = apply(action, c, in, now);
         c.version = read + 1;
         c.updatedAt = now;
+        KpiRollup.Contribution is = rollup.of(c);
+        rollup.prepare(was, is);
         try {
             return tx.execute(status -> {
                 if (!store.update(c, read)) {
@@ -442,6 +447,7 @@ class CaseService implements CaseIntake {
                 store.history(c.id, c.version, now, actor.accountId(), actor.username(),
                         role == null ? (actor.equals(Actor.SYSTEM) ? null : "REPORTER") : role.name(), action.id(), from,
                         c.status, blankToNull(in.reason()), detail);
+                rollup.move(was, is);
                 afterwards(action, c, from, now, actor);
                 return c;
             });
