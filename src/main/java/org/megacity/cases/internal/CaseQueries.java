@@ -17,9 +17,11 @@ import org.springframework.stereotype.Component;
 class CaseQueries {
 
     private final JdbcClient jdbc;
+    private final KpiRollup rollup;
 
-    CaseQueries(JdbcClient jdbc) {
+    CaseQueries(JdbcClient jdbc, KpiRollup rollup) {
         this.jdbc = jdbc;
+        this.rollup = rollup;
     }
 
     record Filter(List<CaseStatus> statuses, String category, Channel channel, String division, String department,
@@ -97,9 +99,9 @@ class CaseQueries {
         return jdbc.sql(w.sql().toString()).params(w.params()).query(CaseStore::read).list();
     }
 
-    /** One group's figures; the rates are derived from the counts. */
+    /** One group's figures; the rates and means are derived from the counts and sums. */
     record KpiRow(String key, long filed, long closed, long closedOnTime, long responded, long evaluated,
-            long satisfied, Double meanHandlingHours, Double meanSatisfaction) {
+            long satisfied, long handlingSum, long handlingN, long satisfactionSum) {
 
         double closureRate() {
             return filed == 0 ? 0 : (double) closed / filed;
@@ -116,6 +118,21 @@ class CaseQueries {
         double satisfactionRate() {
             return evaluated == 0 ? 0 : (double) satisfied / evaluated;
         }
+
+        /** Mean working hours from dispatch to handling of the closed cases. */
+        Double meanHandlingHours() {
+            return handlingN == 0 ? null : handlingSum / 3600.0 / handlingN;
+        }
+
+        Double meanSatisfaction() {
+            return evaluated == 0 ? null : (double) satisfactionSum / evaluated;
+        }
+
+        KpiRow plus(KpiRow o) {
+            return new KpiRow(key, filed + o.filed, closed + o.closed, closedOnTime + o.closedOnTime, responded + o.responded,
+                    evaluated + o.evaluated, satisfied + o.satisfied, handlingSum + o.handlingSum, handlingN + o.handlingN,
+                    satisfactionSum + o.satisfactionSum);
+        }
     }
 
     static final Map<String, String> GROUPS = Map.of("department", "department", "district", "district_code",
@@ -124,20 +141,73 @@ class CaseQueries {
     /**
      * The KPIs of the cases filed in {@code [from, to)} grouped by department, district or category:
      * filed, closed (closed or evaluated), closed on time (handled by the deadline), responded (a
-     * department accepted it), evaluated and satisfied (4 or 5), mean working hours from dispatch to
-     * handling, mean satisfaction.
+     * department accepted it), evaluated and satisfied (4 or 5), working seconds from dispatch to
+     * handling of the closed cases, satisfaction. Whole months come from the monthly roll-up when the
+     * actor sees the whole city; the days before the first and after the last whole month, and
+     * everything for an actor with a narrower reach, from the cases themselves.
      */
     List<KpiRow> kpis(Actor actor, String groupBy, Instant from, Instant to) {
         String column = GROUPS.get(groupBy);
-        Where w = new Where(new StringBuilder("select " + column + " as k, count(*) as filed, "
-                + "sum(case when status in ('CLOSED', 'EVALUATED') then 1 else 0 end) as closed, "
-                + "sum(case when status in ('CLOSED', 'EVALUATED') and handled_on_time then 1 else 0 end) as ontime, "
-                + "sum(case when accepted_at is not null or handled_at is not null then 1 else 0 end) as responded, "
-                + "sum(case when satisfaction is not null then 1 else 0 end) as evaluated, "
-                + "sum(case when satisfaction >= 4 then 1 else 0 end) as satisfied, "
-                + "avg(case when status in ('CLOSED', 'EVALUATED') then handling_seconds end) as handling, "
-                + "avg(cast(satisfaction as double precision)) as sat "
-                + "from cases_case where filed_at is not null"), new ArrayList<>());
+        java.util.TreeMap<String, KpiRow> rows = new java.util.TreeMap<>();
+        boolean whole = actor.equals(Actor.SYSTEM) || actor.jurisdiction().citywide() && actor.roles().stream()
+                .anyMatch(r -> r == Role.DISPATCHER || r == Role.SUPERVISOR || r == Role.INSPECTOR
+                        || r == Role.HOTLINE_OPERATOR || r == Role.DEPUTY || r == Role.DEPARTMENT_HANDLER);
+        if (!whole) {
+            add(rows, base(actor, column, from, to));
+            return List.copyOf(rows.values());
+        }
+        java.time.YearMonth first = from == null ? null : rollup.month(from);
+        if (first != null && rollup.monthStart(first).isBefore(from)) {
+            Instant edge = rollup.monthStart(first.plusMonths(1));
+            add(rows, base(actor, column, from, to != null && to.isBefore(edge) ? to : edge));
+            first = first.plusMonths(1);
+        }
+        java.time.YearMonth last = to == null ? null : rollup.month(to);   // exclusive
+        if (last != null && (first == null || !last.isBefore(first))) {
+            Instant lastStart = rollup.monthStart(last);
+            if (lastStart.isBefore(to)) {
+                add(rows, base(actor, column, lastStart, to));
+            }
+        }
+        if (first == null || last == null || last.isAfter(first)) {
+            add(rows, months(column, first, last));
+        }
+        return List.copyOf(rows.values());
+    }
+
+    /** The same figures computed from the cases alone (the roll-up's reference). */
+    List<KpiRow> kpisFromCases(String groupBy, Instant from, Instant to) {
+        java.util.TreeMap<String, KpiRow> rows = new java.util.TreeMap<>();
+        add(rows, base(Actor.SYSTEM, GROUPS.get(groupBy), from, to));
+        return List.copyOf(rows.values());
+    }
+
+    private static void add(java.util.TreeMap<String, KpiRow> rows, List<KpiRow> more) {
+        for (KpiRow r : more) {
+            rows.merge(r.key(), r, KpiRow::plus);
+        }
+    }
+
+    private static final String SUMS = "count(*) as filed, "
+            + "sum(case when status in ('CLOSED', 'EVALUATED') then 1 else 0 end) as closed, "
+            + "sum(case when status in ('CLOSED', 'EVALUATED') and handled_on_time then 1 else 0 end) as ontime, "
+            + "sum(case when accepted_at is not null or handled_at is not null then 1 else 0 end) as responded, "
+            + "sum(case when satisfaction is not null then 1 else 0 end) as evaluated, "
+            + "sum(case when satisfaction >= 4 then 1 else 0 end) as satisfied, "
+            + "sum(case when status in ('CLOSED', 'EVALUATED') and handling_seconds is not null then handling_seconds else 0 end) as handling_sum, "
+            + "sum(case when status in ('CLOSED', 'EVALUATED') and handling_seconds is not null then 1 else 0 end) as handling_n, "
+            + "sum(case when satisfaction is not null then satisfaction else 0 end) as satisfaction_sum ";
+
+    private static KpiRow row(java.sql.ResultSet rs) throws java.sql.SQLException {
+        return new KpiRow(rs.getString("k"), rs.getLong("filed"), rs.getLong("closed"), rs.getLong("ontime"),
+                rs.getLong("responded"), rs.getLong("evaluated"), rs.getLong("satisfied"), rs.getLong("handling_sum"),
+                rs.getLong("handling_n"), rs.getLong("satisfaction_sum"));
+    }
+
+    /** From the cases: filed in [from, to). */
+    private List<KpiRow> base(Actor actor, String column, Instant from, Instant to) {
+        Where w = new Where(new StringBuilder("select " + column + " as k, " + SUMS + "from cases_case where filed_at is not null"),
+                new ArrayList<>());
         visibleTo(actor, w);
         if (from != null) {
             w.and("filed_at >= ?", Timestamp.from(from));
@@ -145,14 +215,26 @@ class CaseQueries {
         if (to != null) {
             w.and("filed_at < ?", Timestamp.from(to));
         }
-        w.sql().append(" group by ").append(column).append(" order by ").append(column);
-        return jdbc.sql(w.sql().toString()).params(w.params()).query((rs, n) -> {
-            double handling = rs.getDouble("handling");
-            Double h = rs.wasNull() ? null : handling / 3600.0;
-            double sat = rs.getDouble("sat");
-            Double s = rs.wasNull() ? null : sat;
-            return new KpiRow(rs.getString("k"), rs.getLong("filed"), rs.getLong("closed"), rs.getLong("ontime"),
-                    rs.getLong("responded"), rs.getLong("evaluated"), rs.getLong("satisfied"), h, s);
-        }).list();
+        w.sql().append(" group by ").append(column);
+        return jdbc.sql(w.sql().toString()).params(w.params()).query((rs, n) -> row(rs)).list();
+    }
+
+    /** From the roll-up: whole months in [first, last). */
+    private List<KpiRow> months(String column, java.time.YearMonth first, java.time.YearMonth last) {
+        StringBuilder sql = new StringBuilder("select " + column + " as k, sum(filed) as filed, sum(closed) as closed, "
+                + "sum(ontime) as ontime, sum(responded) as responded, sum(evaluated) as evaluated, sum(satisfied) as satisfied, "
+                + "sum(handling_sum) as handling_sum, sum(handling_n) as handling_n, sum(satisfaction_sum) as satisfaction_sum "
+                + "from cases_kpi_month where filed > 0");
+        List<Object> params = new ArrayList<>();
+        if (first != null) {
+            sql.append(" and filed_month >= ?");
+            params.add(first.toString());
+        }
+        if (last != null) {
+            sql.append(" and filed_month < ?");
+            params.add(last.toString());
+        }
+        sql.append(" group by ").append(column);
+        return jdbc.sql(sql.toString()).params(params).query((rs, n) -> row(rs)).list();
     }
 }

@@ -65,11 +65,13 @@ class CaseService implements CaseIntake {
     private final ApplicationEventPublisher events;
     private final TransactionTemplate tx;
     private final AuditTrail audit;
+    private final KpiRollup rollup;
     private volatile Clock clock = Clock.systemUTC();
 
     CaseService(CaseStore store, Catalogue catalogue, Geography geography, Departments departments,
             OperationCentres centres, WorkingCalendar calendar, FieldCipher cipher, ApplicationEventPublisher events,
-            TransactionTemplate tx, AuditTrail audit) {
+            TransactionTemplate tx, AuditTrail audit, KpiRollup rollup) {
+        this.rollup = rollup;
         this.store = store;
         this.catalogue = catalogue;
         this.geography = geography;
@@ -87,8 +89,21 @@ class CaseService implements CaseIntake {
         this.clock = clock;
     }
 
+    private final ThreadLocal<Instant> threadNow = new ThreadLocal<>();
+
     Instant now() {
-        return clock.instant();
+        Instant at = threadNow.get();
+        return at != null ? at : clock.instant();
+    }
+
+    /** Runs the work as if it were {@code at} on this thread only (the demo's history). */
+    <T> T at(Instant at, java.util.function.Supplier<T> work) {
+        threadNow.set(at);
+        try {
+            return work.get();
+        } finally {
+            threadNow.remove();
+        }
     }
 
     WorkingCalendar calendar() {
@@ -107,11 +122,11 @@ class CaseService implements CaseIntake {
             String reporterPhone, String reporterEmail) {
     }
 
-    /** Which channels each role may report through (the system reports sensor alerts and Open311 requests). */
+    /** Which channels each role may report through (the system, for intakes, imports and the demo, any). */
     static Set<Channel> channelsOf(Actor actor) {
         Set<Channel> channels = EnumSet.noneOf(Channel.class);
         if (actor.equals(Actor.SYSTEM)) {
-            return EnumSet.of(Channel.SENSOR, Channel.OPEN311);
+            return EnumSet.allOf(Channel.class);
         }
         if (actor.has(Role.INSPECTOR)) {
             channels.add(Channel.INSPECTOR);
@@ -417,9 +432,12 @@ class CaseService implements CaseIntake {
                     + (action == Action.REOPEN && c.closedAt != null ? " (reopen within 7 days of closing, when unsatisfied)" : ""));
         }
         CaseStatus from = c.status;
+        KpiRollup.Contribution was = rollup.of(c);
         String detail = apply(action, c, in, now);
         c.version = read + 1;
         c.updatedAt = now;
+        KpiRollup.Contribution is = rollup.of(c);
+        rollup.prepare(was, is);
         try {
             return tx.execute(status -> {
                 if (!store.update(c, read)) {
@@ -429,6 +447,7 @@ class CaseService implements CaseIntake {
                 store.history(c.id, c.version, now, actor.accountId(), actor.username(),
                         role == null ? (actor.equals(Actor.SYSTEM) ? null : "REPORTER") : role.name(), action.id(), from,
                         c.status, blankToNull(in.reason()), detail);
+                rollup.move(was, is);
                 afterwards(action, c, from, now, actor);
                 return c;
             });

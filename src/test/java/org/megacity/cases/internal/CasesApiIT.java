@@ -306,6 +306,21 @@ class CasesApiIT {
     }
 
     @Test
+    void evidenceCountsPipelineCasesByDistrictAndMonth(@Autowired CaseEvidence evidence) throws Exception {
+        report(operator, hotlineCall("E0504", p[0] + 0.003, p[1] - 0.002)).andExpect(status().isCreated());
+        var tables = evidence.evidence(org.megacity.legislation.PriorityArea.PIPELINES, java.time.YearMonth.of(2026, 10),
+                java.time.YearMonth.of(2026, 11));
+        assertThat(tables).hasSize(1);
+        var row = tables.getFirst().rows().getFirst();
+        assertThat(row.key()).isEqualTo(TinyCity.DISTRICT);
+        assertThat(row.monthly()).hasSize(2);
+        assertThat(row.monthly().get(0)).isZero();
+        assertThat(row.total()).isEqualTo(row.monthly().get(1)).isPositive();
+        assertThat(evidence.evidence(org.megacity.legislation.PriorityArea.DATA_SECURITY, java.time.YearMonth.of(2026, 1),
+                java.time.YearMonth.of(2026, 12))).isEmpty();
+    }
+
+    @Test
     void theCatalogueHasMoreThanSixtyCategoriesAndTheHotlineTypes() throws Exception {
         String body = mvc.perform(get(API + "/categories").header(HttpHeaders.AUTHORIZATION, bearer(operator)))
                 .andExpect(status().isOk()).andReturn().getResponse().getContentAsString();

@@ -1,0 +1,188 @@
+package org.megacity.cases.internal;
+
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.time.YearMonth;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import org.megacity.cases.CaseStatus;
+import org.megacity.worktime.WorkingCalendar;
+import org.springframework.dao.DuplicateKeyException;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.TransactionDefinition;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * The monthly KPI roll-up ({@code cases_kpi_month}): each filed case contributes its counts to the
+ * row of its filing month, district, department and category. A transition moves the case's
+ * contribution (subtract what it was, add what it is) in the transition's own transaction; the rows
+ * it needs are created beforehand in their own transactions, so concurrent transitions only ever
+ * update rows (in key order, so they cannot deadlock).
+ */
+@Component
+class KpiRollup implements org.springframework.boot.ApplicationRunner {
+
+    private final JdbcClient jdbc;
+    private final TransactionTemplate own;
+    private final ZoneId zone;
+
+    private final org.springframework.jdbc.core.JdbcTemplate template;
+
+    KpiRollup(JdbcClient jdbc, org.springframework.jdbc.core.JdbcTemplate template, PlatformTransactionManager transactions,
+            WorkingCalendar calendar) {
+        this.jdbc = jdbc;
+        this.template = template;
+        this.own = new TransactionTemplate(transactions);
+        this.own.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
+        this.zone = calendar.zone();
+    }
+
+    record Key(String month, String district, String department, String category) implements Comparable<Key> {
+        @Override
+        public int compareTo(Key o) {
+            return Comparator.comparing(Key::month).thenComparing(Key::district).thenComparing(Key::department)
+                    .thenComparing(Key::category).compare(this, o);
+        }
+    }
+
+    /** What a case adds to its row; null when it adds nothing (not filed). */
+    record Contribution(Key key, long[] counts) {
+    }
+
+    static final int FIELDS = 9;
+
+    Contribution of(CaseFile c) {
+        if (c.filedAt == null) {
+            return null;
+        }
+        boolean closed = c.status == CaseStatus.CLOSED || c.status == CaseStatus.EVALUATED;
+        long[] v = new long[FIELDS];
+        v[0] = 1;
+        v[1] = closed ? 1 : 0;
+        v[2] = closed && Boolean.TRUE.equals(c.handledOnTime) ? 1 : 0;
+        v[3] = c.acceptedAt != null || c.handledAt != null ? 1 : 0;
+        v[4] = c.satisfaction != null ? 1 : 0;
+        v[5] = c.satisfaction != null && c.satisfaction >= 4 ? 1 : 0;
+        v[6] = closed && c.handlingSeconds != null ? c.handlingSeconds : 0;
+        v[7] = closed && c.handlingSeconds != null ? 1 : 0;
+        v[8] = c.satisfaction != null ? c.satisfaction : 0;
+        return new Contribution(new Key(YearMonth.from(c.filedAt.atZone(zone)).toString(), c.districtCode, c.department,
+                c.category), v);
+    }
+
+    /** Creates the rows the contributions need, each in its own transaction. */
+    void prepare(Contribution... contributions) {
+        for (Contribution c : contributions) {
+            if (c == null) {
+                continue;
+            }
+            Key k = c.key();
+            boolean exists = jdbc.sql("select count(*) from cases_kpi_month where filed_month = ? and district_code = ? and department = ? "
+                    + "and category = ?").params(k.month(), k.district(), k.department(), k.category())
+                    .query(Long.class).single() > 0;
+            if (!exists) {
+                try {
+                    own.executeWithoutResult(s -> jdbc.sql("insert into cases_kpi_month values (?, ?, ?, ?, 0, 0, 0, 0, 0, 0, 0, 0, 0)")
+                            .params(k.month(), k.district(), k.department(), k.category()).update());
+                } catch (DuplicateKeyException raced) {
+                    // another transition created it first
+                }
+            }
+        }
+    }
+
+    /** Moves a case's contribution from {@code before} to {@code after}, in the caller's transaction. */
+    void move(Contribution before, Contribution after) {
+        if (before == null && after == null) {
+            return;
+        }
+        List<Object[]> deltas = new ArrayList<>();
+        if (before != null && after != null && before.key().equals(after.key())) {
+            long[] d = new long[FIELDS];
+            for (int i = 0; i < FIELDS; i++) {
+                d[i] = after.counts()[i] - before.counts()[i];
+            }
+            deltas.add(new Object[] {after.key(), d});
+        } else {
+            if (before != null) {
+                long[] d = new long[FIELDS];
+                for (int i = 0; i < FIELDS; i++) {
+                    d[i] = -before.counts()[i];
+                }
+                deltas.add(new Object[] {before.key(), d});
+            }
+            if (after != null) {
+                deltas.add(new Object[] {after.key(), after.counts()});
+            }
+        }
+        deltas.sort(Comparator.comparing(o -> (Key) o[0]));
+        for (Object[] delta : deltas) {
+            long[] d = (long[]) delta[1];
+            if (java.util.Arrays.stream(d).allMatch(x -> x == 0)) {
+                continue;
+            }
+            Key k = (Key) delta[0];
+            int n = jdbc.sql("""
+                    update cases_kpi_month set filed = filed + ?, closed = closed + ?, ontime = ontime + ?,
+                        responded = responded + ?, evaluated = evaluated + ?, satisfied = satisfied + ?,
+                        handling_sum = handling_sum + ?, handling_n = handling_n + ?, satisfaction_sum = satisfaction_sum + ?
+                    where filed_month = ? and district_code = ? and department = ? and category = ?""")
+                    .params(d[0], d[1], d[2], d[3], d[4], d[5], d[6], d[7], d[8], k.month(), k.district(), k.department(),
+                            k.category()).update();
+            if (n != 1) {
+                throw new IllegalStateException("KPI row " + k + " missing");
+            }
+        }
+    }
+
+    /** At start: a database with filed cases but no roll-up (cases from before it existed) gets it built. */
+    @Override
+    public void run(org.springframework.boot.ApplicationArguments args) {
+        boolean cases = jdbc.sql("select count(*) from cases_case where filed_at is not null").query(Long.class).single() > 0;
+        boolean rows = jdbc.sql("select count(*) from cases_kpi_month").query(Long.class).single() > 0;
+        if (cases && !rows) {
+            own.executeWithoutResult(s -> rebuild());
+        }
+    }
+
+    /** Recomputes the whole roll-up from the cases (after a bulk load; an operator's repair). */
+    void rebuild() {
+        java.util.Map<Key, long[]> sums = new java.util.TreeMap<>();
+        jdbc.sql("select * from cases_case where filed_at is not null").query(rs -> {
+            Contribution c = of(CaseStore.read(rs, 0));
+            long[] s = sums.computeIfAbsent(c.key(), k -> new long[FIELDS]);
+            for (int i = 0; i < FIELDS; i++) {
+                s[i] += c.counts()[i];
+            }
+        });
+        jdbc.sql("delete from cases_kpi_month").update();
+        List<Object[]> rows = new ArrayList<>(sums.size());
+        for (var e : sums.entrySet()) {
+            Key k = e.getKey();
+            long[] s = e.getValue();
+            rows.add(new Object[] {k.month(), k.district(), k.department(), k.category(), s[0], s[1], s[2], s[3], s[4], s[5],
+                    s[6], s[7], s[8]});
+        }
+        for (int i = 0; i < rows.size(); i += 1000) {
+            template.batchUpdate("insert into cases_kpi_month values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                    rows.subList(i, Math.min(rows.size(), i + 1000)));
+        }
+    }
+
+    /** The first instant of the month an instant lies in, in the calendar's zone. */
+    Instant monthStart(YearMonth m) {
+        return m.atDay(1).atStartOfDay(zone).toInstant();
+    }
+
+    YearMonth month(Instant i) {
+        return YearMonth.from(i.atZone(zone));
+    }
+
+    static Timestamp ts(Instant i) {
+        return Timestamp.from(i);
+    }
+}

@@ -1,0 +1,239 @@
+package org.megacity.cases.internal;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.sql.Timestamp;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Random;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.megacity.cases.CaseFixtures;
+import org.megacity.cases.Channel;
+import org.megacity.geo.Geography;
+import org.megacity.identity.Actor;
+import org.megacity.organization.Organization;
+import org.megacity.platform.DataDirectory;
+import org.megacity.testing.IntegrationTest;
+import org.megacity.testing.TinyCity;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.test.annotation.DirtiesContext;
+import org.springframework.test.web.servlet.MockMvc;
+
+/**
+ * Load figures for docs/benchmarks.md, printed as {@code CASES LOAD} lines; asserts only that the
+ * work was done. Sizes by system property: {@code megacity.bench.intake} (HTTP reports, default
+ * 2,000), {@code megacity.bench.clients} (concurrent clients, 16), {@code megacity.bench.replay}
+ * (cases taken through the whole lifecycle, 1,000), {@code megacity.bench.kpi} (historical cases for
+ * the KPI query, 100,000). The baselines run in the same context: an authenticated GET of a static
+ * list over the same HTTP stack, and a plain JDBC count over the same table.
+ */
+@IntegrationTest
+@AutoConfigureMockMvc
+@DirtiesContext
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class CasesLoadIT {
+
+    @LocalServerPort
+    int port;
+    @Autowired
+    MockMvc mvc;
+    @Autowired
+    DataDirectory data;
+    @Autowired
+    CaseService service;
+    @Autowired
+    CaseQueries queries;
+    @Autowired
+    JdbcTemplate jdbc;
+    @Autowired
+    KpiRollup rollup;
+
+    String operator;
+    final String db = System.getProperty("megacity.test.db", "h2");
+
+    @BeforeAll
+    void setUp(@Autowired Geography geography, @Autowired Organization organization) throws Exception {
+        CaseFixtures.city(geography, organization);
+        operator = new CaseFixtures(mvc, data).create("load.operator", "HOTLINE_OPERATOR", List.of(), List.of());
+    }
+
+    static int size(String name, int fallback) {
+        return Integer.getInteger("megacity.bench." + name, fallback);
+    }
+
+    record Run(double perSecond, double p50, double p99) {
+    }
+
+    Run load(int n, int clients, java.util.function.IntFunction<HttpRequest> request, int expected) throws Exception {
+        HttpClient http = HttpClient.newBuilder().executor(Executors.newVirtualThreadPerTaskExecutor()).build();
+        long[] latencies = new long[n];
+        AtomicInteger next = new AtomicInteger();
+        AtomicInteger wrong = new AtomicInteger();
+        long start = System.nanoTime();
+        try (ExecutorService pool = Executors.newFixedThreadPool(clients)) {
+            List<Future<?>> all = new ArrayList<>();
+            for (int c = 0; c < clients; c++) {
+                all.add(pool.submit(() -> {
+                    for (int i; (i = next.getAndIncrement()) < n; ) {
+                        long t = System.nanoTime();
+                        HttpResponse<String> r = http.send(request.apply(i), HttpResponse.BodyHandlers.ofString());
+                        latencies[i] = System.nanoTime() - t;
+                        if (r.statusCode() != expected) {
+                            wrong.incrementAndGet();
+                        }
+                    }
+                    return null;
+                }));
+            }
+            for (Future<?> f : all) {
+                f.get();
+            }
+        }
+        double seconds = (System.nanoTime() - start) / 1e9;
+        assertThat(wrong.get()).isZero();
+        Arrays.sort(latencies);
+        return new Run(n / seconds, latencies[n / 2] / 1e6, latencies[(int) (n * 0.99)] / 1e6);
+    }
+
+    @Test
+    void intakeOverHttpLifecycleReplayAndKpis() throws Exception {
+        int n = size("intake", 2_000);
+        int clients = size("clients", 16);
+        Random random = new Random(7);
+        double[][] points = new double[n][];
+        for (int i = 0; i < n; i++) {
+            points[i] = new double[] {TinyCity.WEST + 0.0001 + random.nextDouble() * 0.0060,
+                    TinyCity.SOUTH + 0.0001 + random.nextDouble() * 0.0034};
+        }
+        String[] categories = service.catalogue().categories().stream().map(Category::code).toArray(String[]::new);
+        // warm-up, then the baseline and the intake
+        load(300, clients, i -> get("/api/v1/cases/hotline-types"), 200);
+        load(300, clients, i -> report(categories[i % categories.length], points[i % n]), 201);
+        Run baseline = load(n, clients, i -> get("/api/v1/cases/hotline-types"), 200);
+        Run intake = load(n, clients, i -> report(categories[i % categories.length], points[i]), 201);
+        System.out.printf("%nCASES LOAD (%s) intake over HTTP, %d reports, %d clients: %.0f/s, p50 %.1f ms, p99 %.1f ms; "
+                        + "baseline authenticated GET: %.0f/s, p50 %.1f ms, p99 %.1f ms%n", db, n, clients, intake.perSecond(),
+                intake.p50(), intake.p99(), baseline.perSecond(), baseline.p50(), baseline.p99());
+
+        // a day replayed through the whole lifecycle, in service calls as the API makes them
+        int replay = size("replay", 1_000);
+        service.useClock(Clock.fixed(Instant.parse("2026-11-25T02:00:00Z"), ZoneOffset.UTC));
+        Actor hotline = new Actor("op", "op", java.util.Set.of(org.megacity.identity.Role.HOTLINE_OPERATOR),
+                org.megacity.identity.Jurisdiction.CITYWIDE);
+        long start = System.nanoTime();
+        int threads = Math.max(2, clients / 2);
+        AtomicInteger next = new AtomicInteger();
+        try (ExecutorService pool = Executors.newFixedThreadPool(threads)) {
+            List<Future<?>> all = new ArrayList<>();
+            for (int t = 0; t < threads; t++) {
+                all.add(pool.submit(() -> {
+                    for (int i; (i = next.getAndIncrement()) < replay; ) {
+                        CaseFile c = service.create(hotline, new CaseService.NewCase(Channel.HOTLINE, categories[i % categories.length],
+                                "complaint", null, "replay", null, points[i % n][0], points[i % n][1], null, null, null,
+                                "13800000000", null));
+                        for (String action : List.of("file", "dispatch", "accept", "handle", "verify", "close", "evaluate")) {
+                            service.act(Actor.SYSTEM, c.id, action, new CaseService.ActionInput(null, "done", null, null, null, 5, null));
+                        }
+                    }
+                    return null;
+                }));
+            }
+            for (Future<?> f : all) {
+                f.get();
+            }
+        }
+        double replaySeconds = (System.nanoTime() - start) / 1e9;
+        System.out.printf("CASES LOAD (%s) lifecycle replay: %d cases x 8 steps in %.1f s (%.0f cases/s, %.0f steps/s; "
+                + "30,000 cases would take about %.0f s)%n", db, replay, replaySeconds, replay / replaySeconds,
+                replay * 8 / replaySeconds, 30_000 * replaySeconds / replay);
+
+        // KPIs over many historical cases
+        int history = size("kpi", 100_000);
+        bulk(history, categories);
+        long r0 = System.nanoTime();
+        rollup.rebuild();
+        long r1 = System.nanoTime();
+        long total = jdbc.queryForObject("select count(*) from cases_case where filed_at is not null", Long.class);
+        for (int warm = 0; warm < 2; warm++) {
+            queries.kpis(Actor.SYSTEM, "district", null, null);
+            jdbc.queryForObject("select count(*) from cases_case", Long.class);
+        }
+        long k0 = System.nanoTime();
+        List<CaseQueries.KpiRow> byDepartment = queries.kpis(Actor.SYSTEM, "department", null, null);
+        long k1 = System.nanoTime();
+        List<CaseQueries.KpiRow> byCategory = queries.kpis(Actor.SYSTEM, "category", null, null);
+        long k2 = System.nanoTime();
+        jdbc.queryForObject("select count(*) from cases_case where filed_at is not null", Long.class);
+        long k3 = System.nanoTime();
+        List<CaseQueries.KpiRow> scan = queries.kpisFromCases("department", null, null);
+        long k4 = System.nanoTime();
+        Instant from = Instant.parse("2025-03-10T00:00:00Z");
+        Instant to = Instant.parse("2026-08-20T00:00:00Z");
+        queries.kpis(Actor.SYSTEM, "district", from, to);
+        long k5 = System.nanoTime();
+        System.out.printf("CASES LOAD (%s) KPIs over %d filed cases (roll-up rebuilt in %.0f ms): by department %.0f ms, "
+                        + "by category %.0f ms, by district over 2025-03-10..2026-08-20 (edges from the cases) %.0f ms; "
+                        + "baselines: the same by department scanning the cases %.0f ms, count(*) %.0f ms%n%n", db, total,
+                (r1 - r0) / 1e6, (k1 - k0) / 1e6, (k2 - k1) / 1e6, (k5 - k4) / 1e6, (k4 - k3) / 1e6, (k3 - k2) / 1e6);
+        assertThat(byDepartment).isEqualTo(scan);
+        assertThat(byDepartment.stream().mapToLong(CaseQueries.KpiRow::filed).sum()).isEqualTo(total);
+        assertThat(byCategory.stream().mapToLong(CaseQueries.KpiRow::filed).sum()).isEqualTo(total);
+    }
+
+    private void bulk(int n, String[] categories) {
+        Random random = new Random(11);
+        String[] departments = CaseFixtures.DEPARTMENTS.toArray(String[]::new);
+        String[] statuses = {"CLOSED", "EVALUATED", "IN_PROGRESS", "FILED", "DISPATCHED"};
+        long base = Instant.parse("2025-01-01T00:00:00Z").toEpochMilli();
+        int batch = 5_000;
+        for (int from = 0; from < n; from += batch) {
+            List<Object[]> rows = new ArrayList<>(batch);
+            for (int i = from; i < Math.min(n, from + batch); i++) {
+                Timestamp filed = new Timestamp(base + (long) (random.nextDouble() * 700L * 86_400_000L));
+                String status = statuses[random.nextInt(statuses.length)];
+                boolean closed = status.equals("CLOSED") || status.equals("EVALUATED");
+                rows.add(new Object[] {90_000_000L + i, status, categories[random.nextInt(categories.length)],
+                        "500103001001001", "500103", departments[random.nextInt(departments.length)], "bulk" + i, filed, filed,
+                        closed ? random.nextInt(200_000) : null, closed ? random.nextBoolean() : null,
+                        status.equals("EVALUATED") ? 1 + random.nextInt(5) : null, filed});
+            }
+            jdbc.batchUpdate("""
+                    insert into cases_case (id, version, status, channel, category, lon, lat, grid_code, community_code,
+                        street_code, district_code, department, centre, escalation_level, token, reported_at, filed_at,
+                        accepted_at, handling_seconds, handled_on_time, satisfaction, updated_at)
+                    values (?, 1, ?, 'HOTLINE', ?, 106.57, 29.55, ?, '500103001001', '500103001', ?, ?, '500103001', 0, ?, ?, ?,
+                        null, ?, ?, ?, ?)""", rows);
+        }
+    }
+
+    HttpRequest get(String path) {
+        return HttpRequest.newBuilder(URI.create("http://localhost:" + port + path))
+                .header("Authorization", "Bearer " + operator).GET().build();
+    }
+
+    HttpRequest report(String category, double[] p) {
+        String body = "{\"channel\": \"hotline\", \"category\": \"" + category + "\", \"hotlineType\": \"help-request\", "
+                + "\"description\": \"load\", \"lon\": " + p[0] + ", \"lat\": " + p[1] + ", \"reporterPhone\": \"13800000000\"}";
+        return HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/api/v1/cases"))
+                .header("Authorization", "Bearer " + operator).header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(body)).build();
+    }
+
+}
