@@ -3,6 +3,7 @@ package org.megacity.opinionanalysis;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
 import java.util.stream.IntStream;
 import org.megacity.opinionanalysis.internal.AnalysisAssembler;
 import org.megacity.opinionanalysis.internal.NearDuplicateIndex;
@@ -68,23 +69,39 @@ public final class IncrementalAnalyzer {
         return AnalysisAssembler.assignment(this.index, settings, opinions, doc, topicOf, stances);
     }
 
-    /** Adds many opinions; the expensive per-text work runs in parallel, the grouping in order. */
+    /**
+     * Adds many opinions; the expensive per-text work (normalising, shingling, MinHash, stance) runs
+     * in parallel and overlaps with the grouping of the chunk before, which runs in input order.
+     */
     public synchronized void addAll(List<OpinionText> batch, Progress progress) {
+        CompletableFuture<Chunk> next = prepare(batch, 0);
         for (int from = 0; from < batch.size(); from += CHUNK) {
+            Chunk chunk = next.join();
             int to = Math.min(batch.size(), from + CHUNK);
-            List<OpinionText> chunk = batch.subList(from, to);
-            NearDuplicateIndex.Prepared[] prepared = new NearDuplicateIndex.Prepared[chunk.size()];
-            Stance[] hints = new Stance[chunk.size()];
-            IntStream.range(0, chunk.size()).parallel().forEach(i -> {
-                prepared[i] = index.prepare(chunk.get(i).text());
-                hints[i] = StanceLexicon.hint(chunk.get(i).text());
-            });
-            for (int i = 0; i < prepared.length; i++) {
-                int doc = store(chunk.get(i), prepared[i], hints[i]);
+            next = to < batch.size() ? prepare(batch, to) : null;
+            for (int i = 0; i < chunk.prepared.length; i++) {
+                int doc = store(batch.get(from + i), chunk.prepared[i], chunk.hints[i]);
                 topicOf[doc] = -1;
             }
             progress.report("near-duplicates", to, batch.size());
         }
+    }
+
+    private record Chunk(NearDuplicateIndex.Prepared[] prepared, Stance[] hints) {
+    }
+
+    private CompletableFuture<Chunk> prepare(List<OpinionText> batch, int from) {
+        NearDuplicateIndex target = index;
+        return CompletableFuture.supplyAsync(() -> {
+            List<OpinionText> chunk = batch.subList(from, Math.min(batch.size(), from + CHUNK));
+            NearDuplicateIndex.Prepared[] prepared = new NearDuplicateIndex.Prepared[chunk.size()];
+            Stance[] hints = new Stance[chunk.size()];
+            IntStream.range(0, chunk.size()).parallel().forEach(i -> {
+                prepared[i] = target.prepare(chunk.get(i).text());
+                hints[i] = StanceLexicon.hint(chunk.get(i).text());
+            });
+            return new Chunk(prepared, hints);
+        });
     }
 
     public void addAll(List<OpinionText> batch) {
