@@ -45,7 +45,6 @@ import org.openjdk.jmh.annotations.Warmup;
  * <p>Run: {@code ./megacity bench OpinionAnalysis} (single shots; add {@code -p size=3000000} and
  * {@code -jvmArgs -Xmx8g} for a larger stream).
  */
-@State(Scope.Benchmark)
 @BenchmarkMode(Mode.SingleShotTime)
 @OutputTimeUnit(TimeUnit.MILLISECONDS)
 @Warmup(iterations = 1)
@@ -55,6 +54,9 @@ public class OpinionAnalysisBenchmark {
 
     static final int MLT_SAMPLE = 5000;
 
+    /** The large corpus. */
+    @State(Scope.Benchmark)
+    public static class Corpus {
     @Param({"1000000"})
     public int size;
 
@@ -76,6 +78,7 @@ public class OpinionAnalysisBenchmark {
         }
         System.out.printf("%n%,d opinions, %.0f characters on average (Chinese ones: %,d, %.0f characters)%n", opinions.size(),
                 (double) chars / opinions.size(), zh, (double) zhChars / Math.max(1, zh));
+    }
     }
 
     /** A sample of the same kind of corpus, indexed in Lucene for the MoreLikeThis baseline. */
@@ -105,8 +108,8 @@ public class OpinionAnalysisBenchmark {
 
     /** Campaigns and topics of all opinions. */
     @Benchmark
-    public OpinionAnalysis analyseAll() {
-        OpinionAnalysis analysis = new OpinionAnalyzer().analyse(opinions);
+    public OpinionAnalysis analyseAll(Corpus corpus) {
+        OpinionAnalysis analysis = new OpinionAnalyzer().analyse(corpus.opinions);
         System.out.printf("  %,d campaigns holding %,d opinions, %,d topics%n", analysis.campaigns().size(),
                 analysis.campaignOpinions(), analysis.topics().size());
         return analysis;
@@ -114,7 +117,8 @@ public class OpinionAnalysisBenchmark {
 
     /** The near-duplicate pass alone (normalise, shingle, MinHash, LSH, confirm, union). */
     @Benchmark
-    public long nearDuplicatePass() {
+    public long nearDuplicatePass(Corpus corpus) {
+        List<OpinionText> opinions = corpus.opinions;
         IncrementalAnalyzer analyzer = new IncrementalAnalyzer(AnalysisSettings.defaults(), opinions.size());
         analyzer.addAll(opinions);
         return analyzer.comparisons();
@@ -122,7 +126,8 @@ public class OpinionAnalysisBenchmark {
 
     /** Baseline: group by the exact normal form (NFKC, lower case, letters and digits). */
     @Benchmark
-    public int exactHashGrouping() {
+    public int exactHashGrouping(Corpus corpus) {
+        List<OpinionText> opinions = corpus.opinions;
         Map<String, Integer> groups = new HashMap<>(opinions.size() * 2);
         for (int i = 0; i < opinions.size(); i++) {
             groups.putIfAbsent(TextNormalizer.normalize(opinions.get(i).text()), i);
