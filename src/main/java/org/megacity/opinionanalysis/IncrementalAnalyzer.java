@@ -31,12 +31,19 @@ public final class IncrementalAnalyzer {
 
     private static final int CHUNK = 16_384;
 
+    /**
+     * Topics are clustered over at most this many distinct opinions (a seeded sample, segmented by
+     * smartcn); the others are assigned to the nearest topic by matching the learned vocabulary.
+     */
+    static final int TOPIC_SAMPLE = 50_000;
+
     private final AnalysisSettings settings;
     private final List<OpinionText> opinions = new ArrayList<>();
     private NearDuplicateIndex index;
     private Stance[] stances = new Stance[1024];
     private int[] topicOf = new int[1024];
     private TopicModel topics = TopicModel.empty();
+    private int topicSample = TOPIC_SAMPLE;
 
     public IncrementalAnalyzer(AnalysisSettings settings) {
         this(settings, 1024);
@@ -45,6 +52,12 @@ public final class IncrementalAnalyzer {
     IncrementalAnalyzer(AnalysisSettings settings, int expected) {
         this.settings = settings;
         this.index = new NearDuplicateIndex(settings, expected);
+    }
+
+    /** For tests: a smaller clustering sample. */
+    IncrementalAnalyzer withTopicSample(int size) {
+        this.topicSample = size;
+        return this;
     }
 
     public AnalysisSettings settings() {
@@ -126,19 +139,44 @@ public final class IncrementalAnalyzer {
     public synchronized void recomputeTopics(Progress progress) {
         int n = opinions.size();
         int[] distinct = AnalysisAssembler.distinctDocs(index, settings, n);
-        progress.report("topics: words", 0, distinct.length);
-        List<List<String>> docs = new ArrayList<>(distinct.length);
-        for (int i = 0; i < distinct.length; i++) {
+        int[] sample = distinct;
+        if (distinct.length > topicSample) {
+            sample = distinct.clone();
+            java.util.SplittableRandom random = new java.util.SplittableRandom(settings.seed() ^ 0x7091CL);
+            for (int i = 0; i < topicSample; i++) {
+                int j = i + random.nextInt(sample.length - i);
+                int t = sample[i];
+                sample[i] = sample[j];
+                sample[j] = t;
+            }
+            sample = Arrays.copyOf(sample, topicSample);
+            Arrays.sort(sample);
+        }
+        int[] chosen = sample;
+        progress.report("topics: words", 0, chosen.length);
+        List<List<String>> docs = new ArrayList<>(chosen.length);
+        for (int i = 0; i < chosen.length; i++) {
             docs.add(null);
         }
-        IntStream.range(0, distinct.length).parallel()
-                .forEach(i -> docs.set(i, TermExtractor.terms(opinions.get(distinct[i]).text())));
-        progress.report("topics: clustering", distinct.length, distinct.length);
+        IntStream.range(0, chosen.length).parallel().forEach(i -> docs.set(i, TermExtractor.terms(opinions.get(chosen[i]).text())));
+        progress.report("topics: clustering", chosen.length, chosen.length);
         TopicModel.Trained trained = TopicModel.train(docs, settings.seed(), settings.maxTopics(), settings.topicTerms());
         topics = trained.model();
         Arrays.fill(topicOf, -1);
-        for (int i = 0; i < distinct.length; i++) {
-            topicOf[distinct[i]] = trained.topicOf()[i];
+        for (int i = 0; i < chosen.length; i++) {
+            topicOf[chosen[i]] = trained.topicOf()[i];
+        }
+        if (chosen.length < distinct.length) {
+            TopicModel model = topics;
+            model.prepareMatching();
+            boolean[] inSample = new boolean[n];
+            for (int doc : chosen) {
+                inSample[doc] = true;
+            }
+            int[] rest = Arrays.stream(distinct).filter(doc -> !inSample[doc]).toArray();
+            IntStream.range(0, rest.length).parallel()
+                    .forEach(i -> topicOf[rest[i]] = model.assignByMatching(opinions.get(rest[i]).text()));
+            progress.report("topics: assignment", distinct.length, distinct.length);
         }
         AnalysisAssembler.inheritTopics(index, settings, n, topicOf);
     }

@@ -35,6 +35,18 @@ final class LongIntTable {
         return -1;
     }
 
+    /** The value of {@code key}, or -1. */
+    int get(long key) {
+        int slot = (int) Shingles.mix(key) & mask;
+        while (values[slot] >= 0) {
+            if (keys[slot] == key) {
+                return values[slot];
+            }
+            slot = (slot + 1) & mask;
+        }
+        return -1;
+    }
+
     private void grow() {
         long[] oldKeys = keys;
         int[] oldValues = values;
