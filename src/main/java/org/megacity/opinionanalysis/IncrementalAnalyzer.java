@@ -3,6 +3,7 @@ package org.megacity.opinionanalysis;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
 import java.util.stream.IntStream;
 import org.megacity.opinionanalysis.internal.AnalysisAssembler;
 import org.megacity.opinionanalysis.internal.NearDuplicateIndex;
@@ -30,12 +31,19 @@ public final class IncrementalAnalyzer {
 
     private static final int CHUNK = 16_384;
 
+    /**
+     * Topics are clustered over at most this many distinct opinions (a seeded sample, segmented by
+     * smartcn); the others are assigned to the nearest topic by matching the learned vocabulary.
+     */
+    static final int TOPIC_SAMPLE = 50_000;
+
     private final AnalysisSettings settings;
     private final List<OpinionText> opinions = new ArrayList<>();
     private NearDuplicateIndex index;
     private Stance[] stances = new Stance[1024];
     private int[] topicOf = new int[1024];
     private TopicModel topics = TopicModel.empty();
+    private int topicSample = TOPIC_SAMPLE;
 
     public IncrementalAnalyzer(AnalysisSettings settings) {
         this(settings, 1024);
@@ -44,6 +52,12 @@ public final class IncrementalAnalyzer {
     IncrementalAnalyzer(AnalysisSettings settings, int expected) {
         this.settings = settings;
         this.index = new NearDuplicateIndex(settings, expected);
+    }
+
+    /** For tests: a smaller clustering sample. */
+    IncrementalAnalyzer withTopicSample(int size) {
+        this.topicSample = size;
+        return this;
     }
 
     public AnalysisSettings settings() {
@@ -68,23 +82,39 @@ public final class IncrementalAnalyzer {
         return AnalysisAssembler.assignment(this.index, settings, opinions, doc, topicOf, stances);
     }
 
-    /** Adds many opinions; the expensive per-text work runs in parallel, the grouping in order. */
+    /**
+     * Adds many opinions; the expensive per-text work (normalising, shingling, MinHash, stance) runs
+     * in parallel and overlaps with the grouping of the chunk before, which runs in input order.
+     */
     public synchronized void addAll(List<OpinionText> batch, Progress progress) {
+        CompletableFuture<Chunk> next = prepare(batch, 0);
         for (int from = 0; from < batch.size(); from += CHUNK) {
+            Chunk chunk = next.join();
             int to = Math.min(batch.size(), from + CHUNK);
-            List<OpinionText> chunk = batch.subList(from, to);
-            NearDuplicateIndex.Prepared[] prepared = new NearDuplicateIndex.Prepared[chunk.size()];
-            Stance[] hints = new Stance[chunk.size()];
-            IntStream.range(0, chunk.size()).parallel().forEach(i -> {
-                prepared[i] = index.prepare(chunk.get(i).text());
-                hints[i] = StanceLexicon.hint(chunk.get(i).text());
-            });
-            for (int i = 0; i < prepared.length; i++) {
-                int doc = store(chunk.get(i), prepared[i], hints[i]);
+            next = to < batch.size() ? prepare(batch, to) : null;
+            for (int i = 0; i < chunk.prepared.length; i++) {
+                int doc = store(batch.get(from + i), chunk.prepared[i], chunk.hints[i]);
                 topicOf[doc] = -1;
             }
             progress.report("near-duplicates", to, batch.size());
         }
+    }
+
+    private record Chunk(NearDuplicateIndex.Prepared[] prepared, Stance[] hints) {
+    }
+
+    private CompletableFuture<Chunk> prepare(List<OpinionText> batch, int from) {
+        NearDuplicateIndex target = index;
+        return CompletableFuture.supplyAsync(() -> {
+            List<OpinionText> chunk = batch.subList(from, Math.min(batch.size(), from + CHUNK));
+            NearDuplicateIndex.Prepared[] prepared = new NearDuplicateIndex.Prepared[chunk.size()];
+            Stance[] hints = new Stance[chunk.size()];
+            IntStream.range(0, chunk.size()).parallel().forEach(i -> {
+                prepared[i] = target.prepare(chunk.get(i).text());
+                hints[i] = StanceLexicon.hint(chunk.get(i).text());
+            });
+            return new Chunk(prepared, hints);
+        });
     }
 
     public void addAll(List<OpinionText> batch) {
@@ -109,19 +139,44 @@ public final class IncrementalAnalyzer {
     public synchronized void recomputeTopics(Progress progress) {
         int n = opinions.size();
         int[] distinct = AnalysisAssembler.distinctDocs(index, settings, n);
-        progress.report("topics: words", 0, distinct.length);
-        List<List<String>> docs = new ArrayList<>(distinct.length);
-        for (int i = 0; i < distinct.length; i++) {
+        int[] sample = distinct;
+        if (distinct.length > topicSample) {
+            sample = distinct.clone();
+            java.util.SplittableRandom random = new java.util.SplittableRandom(settings.seed() ^ 0x7091CL);
+            for (int i = 0; i < topicSample; i++) {
+                int j = i + random.nextInt(sample.length - i);
+                int t = sample[i];
+                sample[i] = sample[j];
+                sample[j] = t;
+            }
+            sample = Arrays.copyOf(sample, topicSample);
+            Arrays.sort(sample);
+        }
+        int[] chosen = sample;
+        progress.report("topics: words", 0, chosen.length);
+        List<List<String>> docs = new ArrayList<>(chosen.length);
+        for (int i = 0; i < chosen.length; i++) {
             docs.add(null);
         }
-        IntStream.range(0, distinct.length).parallel()
-                .forEach(i -> docs.set(i, TermExtractor.terms(opinions.get(distinct[i]).text())));
-        progress.report("topics: clustering", distinct.length, distinct.length);
+        IntStream.range(0, chosen.length).parallel().forEach(i -> docs.set(i, TermExtractor.terms(opinions.get(chosen[i]).text())));
+        progress.report("topics: clustering", chosen.length, chosen.length);
         TopicModel.Trained trained = TopicModel.train(docs, settings.seed(), settings.maxTopics(), settings.topicTerms());
         topics = trained.model();
         Arrays.fill(topicOf, -1);
-        for (int i = 0; i < distinct.length; i++) {
-            topicOf[distinct[i]] = trained.topicOf()[i];
+        for (int i = 0; i < chosen.length; i++) {
+            topicOf[chosen[i]] = trained.topicOf()[i];
+        }
+        if (chosen.length < distinct.length) {
+            TopicModel model = topics;
+            model.prepareMatching();
+            boolean[] inSample = new boolean[n];
+            for (int doc : chosen) {
+                inSample[doc] = true;
+            }
+            int[] rest = Arrays.stream(distinct).filter(doc -> !inSample[doc]).toArray();
+            IntStream.range(0, rest.length).parallel()
+                    .forEach(i -> topicOf[rest[i]] = model.assignByMatching(opinions.get(rest[i]).text()));
+            progress.report("topics: assignment", distinct.length, distinct.length);
         }
         AnalysisAssembler.inheritTopics(index, settings, n, topicOf);
     }

@@ -140,6 +140,23 @@ class OpinionAnalyzerTest {
     }
 
     @Test
+    void opinionsBeyondTheClusteringSampleAreAssignedByTheLearnedVocabulary() {
+        List<OpinionText> in = OpinionCorpus.opinions(OpinionCorpus.generate(5, 4, 300, 700));
+        IncrementalAnalyzer full = new IncrementalAnalyzer(AnalysisSettings.defaults());
+        full.addAll(in);
+        full.recomputeTopics();
+        IncrementalAnalyzer sampled = new IncrementalAnalyzer(AnalysisSettings.defaults()).withTopicSample(300);
+        sampled.addAll(in);
+        sampled.recomputeTopics();
+        OpinionAnalysis a = sampled.snapshot();
+        long withTopic = a.assignments().stream().filter(x -> x.topicId() != null).count();
+        assertThat(withTopic).isGreaterThan(in.size() * 9 / 10);
+        assertThat(a.topics()).isNotEmpty();
+        assertThat(a).isEqualTo(sampled.snapshot());
+        assertThat(full.snapshot().campaigns()).isEqualTo(a.campaigns());
+    }
+
+    @Test
     void badInputIsAnalysedNotRejected() {
         String lone = "abc\uD800def\uDC00 ghijklmnopqrstuvwxyz";
         String emoji = "👍👍👍👍👍👍👍👍👍👍👍👍";

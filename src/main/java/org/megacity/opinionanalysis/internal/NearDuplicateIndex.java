@@ -17,12 +17,12 @@ import org.megacity.opinionanalysis.AnalysisSettings;
 public final class NearDuplicateIndex {
 
     /** What {@link #add} needs of a text, computed without touching the index. */
-    public record Prepared(boolean groupable, long exactKey, int[] shingles, int[] bandKeys) {
+    public record Prepared(boolean groupable, long exactKey, int[] shingles, int[] signature, int[] bandKeys) {
     }
 
     private final AnalysisSettings settings;
     private final MinHasher hasher;
-    private final IntIntTable exact;
+    private final LongIntTable exact;
     private final IntIntTable[] bands;
     private int size;
     private int[] parent = new int[1024];
@@ -30,12 +30,18 @@ public final class NearDuplicateIndex {
     private int[] copies = new int[1024];
     private int[] groupSize = new int[1024];
     private int[][] shingles = new int[1024][];
+    private int[][] signatures = new int[1024][];
+    private long rejectedBySignature;
+    /** The lowest Jaccard similarity either confirmation accepts, less a margin of about four standard errors. */
+    private final double signatureFloor;
     private long comparisons;
 
     public NearDuplicateIndex(AnalysisSettings settings, int expected) {
         this.settings = settings;
         this.hasher = new MinHasher(settings.seed(), settings.bands(), settings.rows());
-        this.exact = new IntIntTable(Math.max(16, expected));
+        double cr = settings.containment() * settings.containmentMinRatio();
+        this.signatureFloor = Math.min(settings.jaccard(), cr / (1 + settings.containmentMinRatio() - cr)) - 0.1;
+        this.exact = new LongIntTable(Math.max(16, expected));
         this.bands = new IntIntTable[settings.bands()];
         for (int i = 0; i < bands.length; i++) {
             bands[i] = new IntIntTable(Math.max(16, expected));
@@ -45,12 +51,12 @@ public final class NearDuplicateIndex {
     public static Prepared prepare(String text, AnalysisSettings settings, MinHasher hasher) {
         int[] cps = TextNormalizer.codePoints(text);
         if (cps.length < Math.max(1, settings.minCampaignChars())) {
-            return new Prepared(false, 0, null, null);
+            return new Prepared(false, 0, null, null, null);
         }
         int k = TextNormalizer.mostlyCjk(cps) ? settings.shingleCjk() : settings.shingleLatin();
         int[] set = Shingles.of(cps, k);
-        int[] keys = hasher.bandKeys(hasher.signature(set));
-        return new Prepared(true, Shingles.exactKey(cps), set, keys);
+        int[] signature = hasher.signature(set);
+        return new Prepared(true, Shingles.exactKey(cps), set, signature, hasher.bandKeys(signature));
     }
 
     public Prepared prepare(String text) {
@@ -71,6 +77,7 @@ public final class NearDuplicateIndex {
             copies = Arrays.copyOf(copies, n);
             groupSize = Arrays.copyOf(groupSize, n);
             shingles = Arrays.copyOf(shingles, n);
+            signatures = Arrays.copyOf(signatures, n);
         }
         parent[doc] = doc;
         exactMaster[doc] = doc;
@@ -88,17 +95,33 @@ public final class NearDuplicateIndex {
             return doc;
         }
         shingles[doc] = p.shingles();
+        signatures[doc] = p.signature();
         int[] keys = p.bandKeys();
         for (int band = 0; band < keys.length; band++) {
             int leader = bands[band].putIfAbsent(keys[band], doc);
             if (leader >= 0 && find(leader) != find(doc)) {
                 comparisons++;
-                if (similar(shingles[leader], p.shingles())) {
+                if (!plausible(signatures[leader], p.signature())) {
+                    rejectedBySignature++;
+                } else if (similar(shingles[leader], p.shingles())) {
                     union(leader, doc);
                 }
             }
         }
         return doc;
+    }
+
+    /**
+     * A cheap pre-check on the MinHash signatures: the share of equal values estimates the Jaccard
+     * similarity (standard error at most 0.05 with 128 or more permutations); a pair estimated far
+     * below both thresholds is not worth the exact comparison.
+     */
+    boolean plausible(int[] a, int[] b) {
+        int equal = 0;
+        for (int i = 0; i < a.length; i++) {
+            equal += a[i] == b[i] ? 1 : 0;
+        }
+        return equal >= signatureFloor * a.length;
     }
 
     boolean similar(int[] a, int[] b) {
@@ -159,6 +182,11 @@ public final class NearDuplicateIndex {
     /** How many opinions share this first occurrence's normal form (1 when it has no copy). */
     public int copies(int doc) {
         return copies[doc];
+    }
+
+    /** Candidates rejected by the signature pre-check. */
+    public long rejectedBySignature() {
+        return rejectedBySignature;
     }
 
     /** Similarity checks made so far (candidates from LSH not already in one group). */

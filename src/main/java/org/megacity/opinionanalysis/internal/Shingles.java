@@ -58,23 +58,19 @@ public final class Shingles {
         return z ^ (z >>> 33);
     }
 
-    /** |A ∩ B| of two sorted distinct arrays. */
+    /** |A ∩ B| of two sorted distinct arrays (a branch-free merge: no mispredicted jumps). */
     public static int intersection(int[] a, int[] b) {
         int i = 0;
         int j = 0;
         int common = 0;
-        while (i < a.length && j < b.length) {
+        int na = a.length;
+        int nb = b.length;
+        while (i < na && j < nb) {
             int x = a[i];
             int y = b[j];
-            if (x == y) {
-                common++;
-                i++;
-                j++;
-            } else if (x < y) {
-                i++;
-            } else {
-                j++;
-            }
+            common += x == y ? 1 : 0;
+            i += x <= y ? 1 : 0;
+            j += x >= y ? 1 : 0;
         }
         return common;
     }

@@ -35,7 +35,8 @@ public final class TermExtractor {
             "also", "think", "believe", "support", "oppose", "suggest", "thank", "thanks", "dear", "resident",
             "citizen", "very", "more", "must", "which", "from", "have", "has", "been", "about", "this", "that",
             "than", "them", "they", "their", "there", "what", "when", "where", "will", "with", "your", "our", "we",
-            "i", "am", "my", "me", "us", "it's", "i'm", "don't");
+            "i", "am", "my", "me", "us", "it's", "i'm", "don't", "too", "within", "since", "why", "nobody", "take", "last",
+            "just", "still", "really", "many", "some", "most");
 
     private static final CharArraySet STOP = stopSet();
 

@@ -138,6 +138,34 @@ public final class TopicModel {
         return new Trained(new TopicModel(vocabulary, terms, idf, sorted, labels, sizes), topicOf);
     }
 
+    private VocabularyMatcher matcher;
+
+    /**
+     * The topic of a text beyond the clustering sample: the terms of the learned vocabulary found in
+     * it by {@link VocabularyMatcher} (no segmentation), then the nearest centre; -1 when it has none
+     * of the terms. Thread-safe once {@link #prepareMatching()} has run.
+     */
+    public int assignByMatching(String text) {
+        if (centres.length == 0) {
+            return -1;
+        }
+        int[] found = matcher.match(text);
+        if (found.length == 0) {
+            return -1;
+        }
+        Map<Integer, Integer> tf = new java.util.TreeMap<>();
+        for (int id : found) {
+            tf.merge(id, 1, Integer::sum);
+        }
+        return nearest(centres, weigh(tf, idf));
+    }
+
+    public void prepareMatching() {
+        if (matcher == null) {
+            matcher = new VocabularyMatcher(terms);
+        }
+    }
+
     /** The topic for a new document: the nearest centre sharing a term with it, or -1. */
     public int assign(List<String> doc) {
         if (centres.length == 0) {
@@ -174,6 +202,10 @@ public final class TopicModel {
         if (tf.isEmpty()) {
             return Vector.EMPTY;
         }
+        return weigh(tf, idf);
+    }
+
+    static Vector weigh(Map<Integer, Integer> tf, float[] idf) {
         int[] ids = new int[tf.size()];
         float[] w = new float[tf.size()];
         int i = 0;

@@ -107,7 +107,7 @@ public class AnalyseOpinionsCommand implements CliCommand {
                 campaigns.write(Csv.quote(a.opinionId()) + "," + Csv.quote(a.campaignId()) + "\n");
                 Topic t = a.topicId() == null ? null : topics.get(a.topicId());
                 topicRows.write(Csv.quote(a.opinionId()) + "," + Csv.quote(a.topicId()) + ","
-                        + Csv.quote(t == null ? null : t.labelZh()) + "\n");
+                        + Csv.quote(t == null ? null : label(t)) + "\n");
             }
         }
         double seconds = (System.nanoTime() - start) / 1e9;
@@ -118,6 +118,12 @@ public class AnalyseOpinionsCommand implements CliCommand {
         stdout.printf("wrote %s, %s and %s%n", out.resolve("campaigns.csv"), out.resolve("topics.csv"),
                 out.resolve("summary.json"));
         return 0;
+    }
+
+    /** The Chinese label of a topic whose top term is Chinese, else the English one. */
+    static String label(Topic t) {
+        boolean chinese = !t.terms().isEmpty() && Character.UnicodeScript.of(t.terms().get(0).codePointAt(0)) == Character.UnicodeScript.HAN;
+        return chinese ? t.labelZh() : t.labelEn();
     }
 
     private static Writer writer(Path path) throws IOException {
