@@ -97,12 +97,12 @@ public class AssetsBenchmark {
 
     @Setup(Level.Trial)
     public void megacity() {
+        System.gc();
+        long before = usedHeap();
         long start = System.nanoTime();
         AssetBatch batch = DemoAssetGenerator.generate(grids(), 20240607, DemoAssetGenerator.MEGACITY_SEGMENTS,
                 DemoAssetGenerator.MEGACITY_COMPONENTS);
         long generated = System.nanoTime();
-        System.gc();
-        long before = usedHeap();
         snapshot = AssetSnapshot.empty().with(batch);
         long built = System.nanoTime();
         batch = null;
