@@ -40,6 +40,14 @@ public enum Utility {
         return nameEn;
     }
 
+    /**
+     * Whether the network is a pressure network shut off by valves (water supply, gas, heat). Gravity
+     * drainage and cables are not isolated by closing valves.
+     */
+    public boolean valved() {
+        return this == WATER_SUPPLY || this == GAS || this == HEAT;
+    }
+
     /** The department code of the usual operator (a segment may name another). */
     public String defaultOperator() {
         return operator;

@@ -177,6 +177,8 @@ class AssetsApiIT {
                 .andExpect(jsonPath("$.cutOffArea.features.length()").value(6));
         postJson("/analysis/isolation", "{\"segmentId\":424242}")
                 .andExpect(status().isNotFound()).andExpect(content().contentTypeCompatibleWith(PROBLEM));
+        postJson("/analysis/isolation", "{\"segmentId\":30}")
+                .andExpect(status().isUnprocessableContent()).andExpect(content().contentTypeCompatibleWith(PROBLEM));
         postJson("/analysis/isolation", "{}")
                 .andExpect(status().isBadRequest()).andExpect(jsonPath("$.errors[0].field").value("segmentId"));
     }
