@@ -53,7 +53,14 @@ public enum Utility {
         return operator;
     }
 
+    private static final java.util.Map<String, Utility> BY_ID = java.util.Arrays.stream(values())
+            .collect(java.util.stream.Collectors.toUnmodifiableMap(Utility::id, u -> u));
+
     public static Utility parse(String text) {
+        Utility exact = text == null ? null : BY_ID.get(text);
+        if (exact != null) {
+            return exact;
+        }
         if (text != null) {
             String t = text.trim().toLowerCase(Locale.ROOT).replace('_', '-');
             for (Utility u : values()) {
