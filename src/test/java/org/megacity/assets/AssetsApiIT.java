@@ -255,4 +255,17 @@ class AssetsApiIT {
         assertThat(renewal.get(1).rows()).filteredOn(r -> r.key().equals("construction"))
                 .singleElement().satisfies(r -> assertThat(r.total()).isEqualTo(830));
     }
+
+    @Test
+    void aReloadFromTheDatabaseServesWhatWasServedBefore() {
+        var service = (org.megacity.assets.internal.AssetRegistryService) registry;
+        var before = java.util.Arrays.stream(AssetType.values()).map(registry::count).toList();
+        Asset segment = registry.find(AssetType.PIPE_SEGMENT, 12).orElseThrow();
+        Asset park = registry.find(AssetType.PARK, 40).orElseThrow();
+        service.reload();
+        assertThat(java.util.Arrays.stream(AssetType.values()).map(registry::count).toList()).isEqualTo(before);
+        assertThat(registry.find(AssetType.PIPE_SEGMENT, 12)).contains(segment);
+        assertThat(registry.find(AssetType.PARK, 40).orElseThrow().geometry().equalsExact(park.geometry())).isTrue();
+        assertThat(registry.component(ComponentCode.of(TestAssets.COMPONENT))).isPresent();
+    }
 }
