@@ -42,7 +42,8 @@ import org.openjdk.jmh.infra.Blackhole;
  *     place (about 500 segments and components together, never more than 1,000), queried in the
  *     segment and the component layers, by the registry's {@link org.megacity.assets.internal.index.PackedGridIndex}
  *     and by plain JTS STRtrees of the same boxes built in the same run;</li>
- * <li>{@code isolation}: {@link PipeNetwork#isolate} of a random segment;</li>
+ * <li>{@code isolation}: {@link PipeNetwork#isolate} of a random segment of a valved network (water,
+ *     gas, heat);</li>
  * <li>{@code importParse}: reading and checking 1 million component features from GeoJSON held in
  *     memory (the import without its database writes; single shot).</li>
  * </ul>
@@ -97,12 +98,12 @@ public class AssetsBenchmark {
 
     @Setup(Level.Trial)
     public void megacity() {
+        System.gc();
+        long before = usedHeap();
         long start = System.nanoTime();
         AssetBatch batch = DemoAssetGenerator.generate(grids(), 20240607, DemoAssetGenerator.MEGACITY_SEGMENTS,
                 DemoAssetGenerator.MEGACITY_COMPONENTS);
         long generated = System.nanoTime();
-        System.gc();
-        long before = usedHeap();
         snapshot = AssetSnapshot.empty().with(batch);
         long built = System.nanoTime();
         batch = null;
@@ -124,7 +125,11 @@ public class AssetsBenchmark {
         for (int i = 0; i < qx.length; i++) {
             qx[i] = WEST + random.nextDouble() * (COLS * CELL_LON - BOX_METRES / 96_900.0);
             qy[i] = SOUTH + random.nextDouble() * (ROWS * CELL_LAT - BOX_METRES / 110_850.0);
-            broken[i] = random.nextInt(snapshot.segments().size());
+            int b;
+            do {
+                b = random.nextInt(snapshot.segments().size());
+            } while (!snapshot.segments().get(b).utility().valved());
+            broken[i] = b;
         }
         Layer<CityComponent> components = snapshot.components();
         ByteArrayOutputStream out = new ByteArrayOutputStream(200 << 20);

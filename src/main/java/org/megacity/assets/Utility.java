@@ -40,12 +40,27 @@ public enum Utility {
         return nameEn;
     }
 
+    /**
+     * Whether the network is a pressure network shut off by valves (water supply, gas, heat). Gravity
+     * drainage and cables are not isolated by closing valves.
+     */
+    public boolean valved() {
+        return this == WATER_SUPPLY || this == GAS || this == HEAT;
+    }
+
     /** The department code of the usual operator (a segment may name another). */
     public String defaultOperator() {
         return operator;
     }
 
+    private static final java.util.Map<String, Utility> BY_ID = java.util.Arrays.stream(values())
+            .collect(java.util.stream.Collectors.toUnmodifiableMap(Utility::id, u -> u));
+
     public static Utility parse(String text) {
+        Utility exact = text == null ? null : BY_ID.get(text);
+        if (exact != null) {
+            return exact;
+        }
         if (text != null) {
             String t = text.trim().toLowerCase(Locale.ROOT).replace('_', '-');
             for (Utility u : values()) {

@@ -177,6 +177,8 @@ class AssetsApiIT {
                 .andExpect(jsonPath("$.cutOffArea.features.length()").value(6));
         postJson("/analysis/isolation", "{\"segmentId\":424242}")
                 .andExpect(status().isNotFound()).andExpect(content().contentTypeCompatibleWith(PROBLEM));
+        postJson("/analysis/isolation", "{\"segmentId\":30}")
+                .andExpect(status().isUnprocessableContent()).andExpect(content().contentTypeCompatibleWith(PROBLEM));
         postJson("/analysis/isolation", "{}")
                 .andExpect(status().isBadRequest()).andExpect(jsonPath("$.errors[0].field").value("segmentId"));
     }
@@ -252,5 +254,18 @@ class AssetsApiIT {
                 .singleElement().satisfies(r -> assertThat(r.total()).isEqualTo(1));
         assertThat(renewal.get(1).rows()).filteredOn(r -> r.key().equals("construction"))
                 .singleElement().satisfies(r -> assertThat(r.total()).isEqualTo(830));
+    }
+
+    @Test
+    void aReloadFromTheDatabaseServesWhatWasServedBefore() {
+        var service = (org.megacity.assets.internal.AssetRegistryService) registry;
+        var before = java.util.Arrays.stream(AssetType.values()).map(registry::count).toList();
+        Asset segment = registry.find(AssetType.PIPE_SEGMENT, 12).orElseThrow();
+        Asset park = registry.find(AssetType.PARK, 40).orElseThrow();
+        service.reload();
+        assertThat(java.util.Arrays.stream(AssetType.values()).map(registry::count).toList()).isEqualTo(before);
+        assertThat(registry.find(AssetType.PIPE_SEGMENT, 12)).contains(segment);
+        assertThat(registry.find(AssetType.PARK, 40).orElseThrow().geometry().equalsExact(park.geometry())).isTrue();
+        assertThat(registry.component(ComponentCode.of(TestAssets.COMPONENT))).isPresent();
     }
 }

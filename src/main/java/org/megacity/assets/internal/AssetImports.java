@@ -2,10 +2,8 @@ package org.megacity.assets.internal;
 
 import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import org.megacity.assets.Asset;
 import org.megacity.assets.AssetType;
 import org.megacity.assets.AssetsImported;
@@ -126,8 +124,6 @@ public class AssetImports {
             }
         }
         // a node replaced with another utility would break stored segments that stay
-        Set<Long> replacedSegments = new HashSet<>();
-        batch.segments.forEach(s -> replacedSegments.add(s.id()));
         for (int i = 0; i < batch.nodes.size(); i++) {
             PipeNode n = batch.nodes.get(i);
             PipeNode old = current.nodes().find(n.id()).orElse(null);

@@ -142,12 +142,27 @@ public class SpatialAnalysis {
             List<PipeSegment> cutOff, List<PipeNode> customers, List<CommunityCount> byCommunity, Envelope area) {
     }
 
-    /** Isolation of a broken segment, or empty when there is no such segment. */
+    /** A segment of a network that valves do not shut off (drainage, cables). */
+    public static final class NotValved extends RuntimeException {
+        public NotValved(PipeSegment s) {
+            super("segment " + s.id() + " belongs to the " + s.utility().id() + " network, which valves do not"
+                    + " shut off; isolation applies to water supply, gas and heat");
+        }
+    }
+
+    /**
+     * Isolation of a broken segment, or empty when there is no such segment.
+     *
+     * @throws NotValved for a segment of a drainage or cable network
+     */
     public Optional<Isolation> isolation(long segmentId) {
         PipeNetwork network = registry.snapshot().network();
         int broken = network.segments().indexOf(segmentId);
         if (broken < 0) {
             return Optional.empty();
+        }
+        if (!network.segments().get(broken).utility().valved()) {
+            throw new NotValved(network.segments().get(broken));
         }
         PipeNetwork.Isolation result = network.isolate(broken);
         List<PipeNode> valves = nodes(network.nodes(), result.valves());

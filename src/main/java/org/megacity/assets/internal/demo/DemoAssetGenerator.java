@@ -34,8 +34,9 @@ import org.megacity.geo.GeoMeasure;
  *     seven networks hold about {@code segmentTarget} segments together (about 1.8 million on the
  *     megacity's 620 km² of grids: spacing about 78 m). Lattice points inside a grid are nodes; the
  *     sides between neighbouring nodes are mains; half the nodes feed a customer connection on a
- *     short service pipe. Pressure networks (water, gas, heat) have a valve at about one node in
- *     six (3% of valves closed) and a source every 37 lattice steps; the others have manholes.
+ *     short service pipe. Pressure networks (water, gas, heat) have a valve on 70% of their mains
+ *     near a junction (3% of valves closed) and a source every 37 lattice steps; the others have
+ *     manholes.
  *     Each utility's lattice is shifted so their pipes run side by side, not on top of each other.</li>
  * <li>Components: {@code componentTarget} points spread over the grids, with classes weighted as a
  *     city's inventory is (manhole covers and lamps first) and codes numbered per district and class.</li>
@@ -53,6 +54,13 @@ public final class DemoAssetGenerator {
 
     private static final double CUSTOMERS_PER_NODE = 0.5;
     private static final int SOURCE_EVERY = 37;
+    /**
+     * The share of mains with a valve on them in pressure networks. Valves sit on mains near the
+     * junctions, so a burst is isolated by closing the few valves around its block; with fewer than
+     * half the mains unvalved the unvalved ones form small clusters (bond percolation on a square
+     * lattice has its threshold at one half), so an isolated section stays a block, not a district.
+     */
+    private static final double VALVED_EDGES = 0.7;
     private static final String[][] CLASSES = {
             // major, minor, weight (per mille)
             {"01", "01", "60"}, {"01", "02", "45"}, {"01", "03", "45"}, {"01", "04", "30"}, {"01", "05", "40"},
@@ -83,10 +91,13 @@ public final class DemoAssetGenerator {
             area += measure.squareMetres(g.boundary());
         }
         Plane plane = new Plane(all.getMinX(), all.getMinY(), measure.metresPerDegreeLon(), measure.metresPerDegreeLat());
-        double nodesPerUtility = segmentTarget / (double) Utility.values().length / (2 + CUSTOMERS_PER_NODE);
-        double spacing = Math.sqrt(area / Math.max(1, nodesPerUtility));
         long[] ids = {0, 0};
         for (Utility u : Utility.values()) {
+            // segments per lattice node: two mains (split in two where a valve sits on them) and the
+            // customers' service pipes
+            double perNode = (u.valved() ? 2 * (1 + VALVED_EDGES) : 2) + CUSTOMERS_PER_NODE;
+            double nodesPerUtility = segmentTarget / (double) Utility.values().length / perNode;
+            double spacing = Math.sqrt(area / Math.max(1, nodesPerUtility));
             network(batch, grids, plane, spacing, u, seed, ids);
         }
         components(batch, grids, seed, componentTarget);
@@ -140,9 +151,6 @@ public final class DemoAssetGenerator {
                     boolean open = true;
                     if (pressure && Math.floorMod(i, SOURCE_EVERY) == 0 && Math.floorMod(j, SOURCE_EVERY) == 0) {
                         kind = NodeKind.SOURCE;
-                    } else if (pressure && Math.floorMod(h, 6) == 0) {
-                        kind = NodeKind.VALVE;
-                        open = Math.floorMod(h >>> 8, 33) != 0;
                     } else if (!pressure && Math.floorMod(h, 3) == 0) {
                         kind = NodeKind.MANHOLE;
                     } else {
@@ -198,10 +206,27 @@ public final class DemoAssetGenerator {
                 if (next != null) {
                     long hh = h >>> (k * 16);
                     int diameter = 200 + 100 * (int) Math.floorMod(hh, 5);
-                    batch.segments.add(new PipeSegment(++ids[1], u, node.id(), next.id(), material, diameter,
-                            1985 + (int) Math.floorMod(hh >>> 4, 40), pressures[(int) Math.floorMod(hh >>> 7, pressures.length)],
-                            round(depth + Math.floorMod(hh >>> 10, 8) * 0.1), u.defaultOperator(),
-                            new double[] {node.lon(), node.lat(), next.lon(), next.lat()}));
+                    int year = 1985 + (int) Math.floorMod(hh >>> 4, 40);
+                    String pressureClass = pressures[(int) Math.floorMod(hh >>> 7, pressures.length)];
+                    double segmentDepth = round(depth + Math.floorMod(hh >>> 10, 8) * 0.1);
+                    long v = mix(seed, 200 + u.ordinal() * 2 + k, i, j);
+                    if (pressure && Math.floorMod(v, 1000) < VALVED_EDGES * 1000) {
+                        // a valve a quarter of the way along the main, near the junction it serves
+                        double t = Math.floorMod(v >>> 12, 2) == 0 ? 0.25 : 0.75;
+                        PipeNode valve = new PipeNode(++ids[0], u, NodeKind.VALVE, Math.floorMod(v >>> 20, 33) != 0,
+                                node.lon() + (next.lon() - node.lon()) * t, node.lat() + (next.lat() - node.lat()) * t);
+                        batch.nodes.add(valve);
+                        batch.segments.add(new PipeSegment(++ids[1], u, node.id(), valve.id(), material, diameter, year,
+                                pressureClass, segmentDepth, u.defaultOperator(),
+                                new double[] {node.lon(), node.lat(), valve.lon(), valve.lat()}));
+                        batch.segments.add(new PipeSegment(++ids[1], u, valve.id(), next.id(), material, diameter, year,
+                                pressureClass, segmentDepth, u.defaultOperator(),
+                                new double[] {valve.lon(), valve.lat(), next.lon(), next.lat()}));
+                    } else {
+                        batch.segments.add(new PipeSegment(++ids[1], u, node.id(), next.id(), material, diameter, year,
+                                pressureClass, segmentDepth, u.defaultOperator(),
+                                new double[] {node.lon(), node.lat(), next.lon(), next.lat()}));
+                    }
                 }
             }
             if (node.kind() == NodeKind.JUNCTION || node.kind() == NodeKind.MANHOLE) {

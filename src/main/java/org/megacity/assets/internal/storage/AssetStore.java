@@ -68,12 +68,13 @@ public class AssetStore {
 
     public void loadSegments(Consumer<PipeSegment> out) {
         Strings strings = new Strings();
+        WKBReader reader = new WKBReader(Geometries.FACTORY);
         stream("""
                 select id, utility, from_node, to_node, material, diameter_mm, install_year, pressure_class, depth_m,
                        operator, path from asset_pipe_segment""", rs -> out.accept(new PipeSegment(rs.getLong(1),
                 Utility.parse(rs.getString(2)), rs.getLong(3), rs.getLong(4), strings.intern(rs.getString(5)),
                 rs.getInt(6), rs.getInt(7), strings.intern(rs.getString(8)), rs.getDouble(9),
-                strings.intern(rs.getString(10)), path(rs.getBytes(11), rs.getLong(1)))));
+                strings.intern(rs.getString(10)), path(reader, rs.getBytes(11), rs.getLong(1)))));
     }
 
     public void loadParks(Consumer<Park> out) {
@@ -227,8 +228,13 @@ public class AssetStore {
         return joined.isEmpty() ? List.of() : Arrays.asList(joined.split(";"));
     }
 
-    private static double[] path(byte[] wkb, long id) {
-        Geometry g = geometry(wkb, "segment " + id);
+    private static double[] path(WKBReader reader, byte[] wkb, long id) {
+        Geometry g;
+        try {
+            g = reader.read(wkb);
+        } catch (ParseException e) {
+            throw new IllegalStateException("the stored path of segment " + id + " is not valid WKB", e);
+        }
         if (!(g instanceof LineString line)) {
             throw new IllegalStateException("the stored path of segment " + id + " is not a line");
         }

@@ -196,8 +196,13 @@ class AssetsApi {
         if (request.segmentId() == null) {
             throw Problems.invalid("segmentId", "is required");
         }
-        SpatialAnalysis.Isolation result = analysis.isolation(request.segmentId())
-                .orElseThrow(() -> Problems.notFound("no pipe segment with id " + request.segmentId()));
+        SpatialAnalysis.Isolation result;
+        try {
+            result = analysis.isolation(request.segmentId())
+                    .orElseThrow(() -> Problems.notFound("no pipe segment with id " + request.segmentId()));
+        } catch (SpatialAnalysis.NotValved e) {
+            throw Problems.of(HttpStatus.UNPROCESSABLE_CONTENT, "not-valved", "Not a valved network", e.getMessage());
+        }
         Map<String, Object> out = new LinkedHashMap<>();
         out.put("segment", AssetJson.segmentSummary(result.segment()));
         out.put("valves", result.valves().stream().map(AssetJson::node).toList());
