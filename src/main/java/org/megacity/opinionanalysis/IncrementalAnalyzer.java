@@ -92,8 +92,11 @@ public final class IncrementalAnalyzer {
             Chunk chunk = next.join();
             int to = Math.min(batch.size(), from + CHUNK);
             next = to < batch.size() ? prepare(batch, to) : null;
+            int first = index.size();
+            index.addAll(chunk.prepared);
             for (int i = 0; i < chunk.prepared.length; i++) {
-                int doc = store(batch.get(from + i), chunk.prepared[i], chunk.hints[i]);
+                int doc = first + i;
+                remember(batch.get(from + i), doc, chunk.hints[i]);
                 topicOf[doc] = -1;
             }
             progress.report("near-duplicates", to, batch.size());
@@ -123,13 +126,17 @@ public final class IncrementalAnalyzer {
 
     private int store(OpinionText opinion, NearDuplicateIndex.Prepared p, Stance stance) {
         int doc = index.add(p);
+        remember(opinion, doc, stance);
+        return doc;
+    }
+
+    private void remember(OpinionText opinion, int doc, Stance stance) {
         opinions.add(opinion);
         if (doc >= stances.length) {
             stances = Arrays.copyOf(stances, stances.length * 2);
             topicOf = Arrays.copyOf(topicOf, topicOf.length * 2);
         }
         stances[doc] = stance;
-        return doc;
     }
 
     /**

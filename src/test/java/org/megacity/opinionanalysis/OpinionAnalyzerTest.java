@@ -157,6 +157,27 @@ class OpinionAnalyzerTest {
     }
 
     @Test
+    void addingOneByOneGroupsExactlyAsTheBatchDoes() {
+        for (long seed : new long[] {11, 12}) {
+            List<OpinionText> in = OpinionCorpus.opinions(OpinionCorpus.generate(seed, 8, 1400, 600));
+            IncrementalAnalyzer single = analyzer.incremental();
+            List<String> streamed = new ArrayList<>();
+            for (OpinionText o : in) {
+                streamed.add(single.add(o).campaignId());
+            }
+            OpinionAnalysis batch = analyzer.analyse(in);
+            assertThat(single.snapshot().campaigns()).isEqualTo(batch.campaigns());
+            assertThat(single.comparisons()).isPositive();
+            List<String> finalCampaigns = batch.assignments().stream().map(OpinionAssignment::campaignId).toList();
+            for (int i = 0; i < in.size(); i++) {
+                if (streamed.get(i) != null) {
+                    assertThat(finalCampaigns.get(i)).as("an opinion never leaves its campaign").isNotNull();
+                }
+            }
+        }
+    }
+
+    @Test
     void badInputIsAnalysedNotRejected() {
         String lone = "abc\uD800def\uDC00 ghijklmnopqrstuvwxyz";
         String emoji = "👍👍👍👍👍👍👍👍👍👍👍👍";

@@ -69,6 +69,48 @@ public final class NearDuplicateIndex {
 
     /** Adds a prepared text; returns its index (0, 1, 2, ... in order of addition). */
     public int add(Prepared p) {
+        int doc = store(p);
+        if (shingles[doc] != null) {
+            int[] keys = p.bandKeys();
+            for (int band = 0; band < keys.length; band++) {
+                check(bands[band].putIfAbsent(keys[band], doc), doc);
+            }
+        }
+        return doc;
+    }
+
+    /**
+     * Adds a batch with the same result as {@link #add} one by one: the bucket leaders do not depend
+     * on the grouping, so each band's table is filled by its own thread (bands in parallel), then the
+     * candidates are checked in input order and band order, as {@code add} does.
+     */
+    public void addAll(Prepared[] batch) {
+        int base = size;
+        boolean[] banded = new boolean[batch.length];
+        for (int i = 0; i < batch.length; i++) {
+            int doc = store(batch[i]); // before reading the field: store may grow the array
+            banded[i] = shingles[doc] != null;
+        }
+        int[][] leaders = new int[bands.length][];
+        java.util.stream.IntStream.range(0, bands.length).parallel().forEach(band -> {
+            int[] leader = new int[batch.length];
+            IntIntTable table = bands[band];
+            for (int i = 0; i < batch.length; i++) {
+                leader[i] = banded[i] ? table.putIfAbsent(batch[i].bandKeys()[band], base + i) : -1;
+            }
+            leaders[band] = leader;
+        });
+        for (int i = 0; i < batch.length; i++) {
+            if (banded[i]) {
+                for (int[] leader : leaders) {
+                    check(leader[i], base + i);
+                }
+            }
+        }
+    }
+
+    /** Stores a text and joins an exact copy to its first occurrence; the shingles stay null unless it goes to LSH. */
+    private int store(Prepared p) {
         int doc = size++;
         if (doc == parent.length) {
             int n = parent.length * 2;
@@ -96,19 +138,19 @@ public final class NearDuplicateIndex {
         }
         shingles[doc] = p.shingles();
         signatures[doc] = p.signature();
-        int[] keys = p.bandKeys();
-        for (int band = 0; band < keys.length; band++) {
-            int leader = bands[band].putIfAbsent(keys[band], doc);
-            if (leader >= 0 && find(leader) != find(doc)) {
-                comparisons++;
-                if (!plausible(signatures[leader], p.signature())) {
-                    rejectedBySignature++;
-                } else if (similar(shingles[leader], p.shingles())) {
-                    union(leader, doc);
-                }
+        return doc;
+    }
+
+    /** Compares a text with its bucket's leader (if any, and not already in one group) and joins them when similar. */
+    private void check(int leader, int doc) {
+        if (leader >= 0 && find(leader) != find(doc)) {
+            comparisons++;
+            if (!plausible(signatures[leader], signatures[doc])) {
+                rejectedBySignature++;
+            } else if (similar(shingles[leader], shingles[doc])) {
+                union(leader, doc);
             }
         }
-        return doc;
     }
 
     /**
