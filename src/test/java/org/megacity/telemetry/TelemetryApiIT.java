@@ -190,6 +190,12 @@ class TelemetryApiIT {
         assertThat((Integer) JsonPath.read(normal, "$.alertsResolved")).isZero();
         normal = json("[{\"sensorId\":\"M-22\",\"time\":" + (t0 + 130_000) + ",\"value\":1}]");
         assertThat((Integer) JsonPath.read(normal, "$.alertsResolved")).isEqualTo(1);
+        // the vital signs count it
+        mvc.perform(get("/api/v1/vitals?division=" + TinyCity.DISTRICT).header(HttpHeaders.AUTHORIZATION, bearer(admin)))
+                .andExpect(status().isOk()).andExpect(jsonPath("$.openCases").value(org.hamcrest.Matchers.greaterThan(0)))
+                .andExpect(jsonPath("$.sensors").value(4)).andExpect(jsonPath("$.alertsPerHour.length()").value(24));
+        mvc.perform(get("/api/v1/vitals?division=abc").header(HttpHeaders.AUTHORIZATION, bearer(admin)))
+                .andExpect(status().isBadRequest());
         // the case's closure annotates the alert
         long closed = caseId;
         tx.executeWithoutResult(s -> events.publishEvent(new CaseClosed(closed, "E0504", TinyCity.DISTRICT, "gas", true,
