@@ -41,7 +41,8 @@
       text(document.getElementById('open-cases'), v.openCases);
       text(document.getElementById('overdue-cases'), v.overdueCases);
       const pct = v.sensors ? Math.round(1000 * v.sensorsOnline / v.sensors) / 10 : 0;
-      gauge.setOption({ series: [{ type: 'gauge', min: 0, max: 100, detail: { formatter: '{value}%' },
+      gauge.setOption({ series: [{ type: 'gauge', min: 0, max: 100, radius: '90%', axisLabel: { distance: 18, fontSize: 10 },
+        title: { offsetCenter: [0, '75%'] }, detail: { formatter: '{value}%', offsetCenter: [0, '45%'], fontSize: 22 },
         data: [{ value: pct, name: root.dataset.msgOnline }] }] });
       domains.setOption({ grid: { left: 80, right: 10, top: 10, bottom: 20 }, xAxis: { type: 'value', minInterval: 1 },
         yAxis: { type: 'category', data: names },

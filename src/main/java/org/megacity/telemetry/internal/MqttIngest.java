@@ -1,6 +1,7 @@
 package org.megacity.telemetry.internal;
 
 import java.io.ByteArrayInputStream;
+import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicLong;
@@ -36,7 +37,9 @@ class MqttIngest implements DisposableBean {
     static final String BATCH = PREFIX + "batch";
 
     private final Telemetry telemetry;
-    private final String url;
+    private volatile String url;
+    private final String demoUrl;
+    private final boolean demo;
     private final String clientId;
     private final AtomicLong messages = new AtomicLong();
     private final AtomicLong malformed = new AtomicLong();
@@ -46,18 +49,44 @@ class MqttIngest implements DisposableBean {
     private volatile boolean stopping;
 
     MqttIngest(Telemetry telemetry, @Value("${megacity.telemetry.mqtt.url:}") String url,
-            @Value("${megacity.telemetry.mqtt.client-id:megacity-${random.uuid}}") String clientId) {
+            @Value("${megacity.telemetry.mqtt.client-id:megacity-${random.uuid}}") String clientId,
+            @Value("${megacity.telemetry.mqtt.demo-url:tcp://127.0.0.1:1883}") String demoUrl,
+            @Value("${megacity.demo.enabled:false}") boolean demo,
+            org.megacity.platform.PlatformSettings platform) {
         this.telemetry = telemetry;
         this.url = url;
+        this.demoUrl = demoUrl;
+        this.demo = demo && "server".equals(platform.mode());
         this.clientId = clientId;
     }
 
     @EventListener(ApplicationReadyEvent.class)
     void start() {
         if (url == null || url.isBlank()) {
+            if (demo && !demoUrl.isBlank()) {
+                // the demo subscribes to a local broker only when one is there
+                Thread.ofVirtual().name("telemetry-mqtt-probe").start(() -> {
+                    if (reachable(demoUrl)) {
+                        url = demoUrl;
+                        connect();
+                    } else {
+                        log.info("telemetry: no MQTT broker at {}; MQTT ingestion off", demoUrl);
+                    }
+                });
+            }
             return;
         }
         Thread.ofVirtual().name("telemetry-mqtt-connect").start(this::connect);
+    }
+
+    static boolean reachable(String brokerUrl) {
+        try (java.net.Socket s = new java.net.Socket()) {
+            URI u = URI.create(brokerUrl);
+            s.connect(new java.net.InetSocketAddress(u.getHost(), u.getPort() < 0 ? 1883 : u.getPort()), 1000);
+            return true;
+        } catch (java.io.IOException | IllegalArgumentException e) {
+            return false;
+        }
     }
 
     private void connect() {
