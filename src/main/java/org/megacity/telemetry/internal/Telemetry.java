@@ -59,6 +59,10 @@ public class Telemetry {
             int alertsResolved) {
     }
 
+    /** A sensor and an instant: the natural key of a reading. */
+    record Pair(int key, long ts) {
+    }
+
     record NewSensor(String id, String type, String assetType, Long assetId, Integer intervalSeconds, String domain) {
     }
 
@@ -200,7 +204,7 @@ public class Telemetry {
         int[] index = new int[n];
         int m = 0;
         int duplicates = 0;
-        Set<Long> seen = new HashSet<>();
+        Set<Pair> seen = new HashSet<>();
         Set<String> seenMsg = new HashSet<>();
         for (RawReading r : in) {
             String reason = r.problem();
@@ -232,8 +236,7 @@ public class Telemetry {
                 rejected.add(new Rejection(r.index(), r.sensorId(), reason));
                 continue;
             }
-            long pair = ((long) s.key() << 42) ^ r.ts();
-            if (!seen.add(pair) || (r.messageId() != null && !seenMsg.add(r.messageId()))) {
+            if (!seen.add(new Pair(s.key(), r.ts())) || (r.messageId() != null && !seenMsg.add(r.messageId()))) {
                 duplicates++;
                 continue;
             }
@@ -345,7 +348,71 @@ public class Telemetry {
     private static final String INSERT = "insert into telemetry_readings (sensor_key, ts, val, message_id) values (?, ?, ?, ?) "
             + "on conflict do nothing";
 
+    private volatile Boolean postgres;
+
+    private boolean postgres() {
+        Boolean pg = postgres;
+        if (pg == null) {
+            pg = jdbcTemplate.execute((java.sql.Connection c) -> c.getMetaData().getDatabaseProductName()
+                    .toLowerCase(java.util.Locale.ROOT).contains("postgres"));
+            postgres = pg;
+        }
+        return pg;
+    }
+
     private int[] insert(int[] keys, long[] ts, double[] vals, String[] msg, int count) {
+        if (count > 0 && postgres()) {
+            return copy(keys, ts, vals, msg, count);
+        }
+        return batch(keys, ts, vals, msg, count);
+    }
+
+    /**
+     * PostgreSQL: COPY the readings into a temporary table, then one {@code insert … select … on
+     * conflict do nothing returning} tells which were new (the batch holds no (sensor, time) twice).
+     */
+    private int[] copy(int[] keys, long[] ts, double[] vals, String[] msg, int count) {
+        return jdbcTemplate.execute((java.sql.Connection c) -> {
+            try (java.sql.Statement st = c.createStatement()) {
+                st.execute("create temporary table if not exists telemetry_incoming (sensor_key integer, ts bigint, "
+                        + "val double precision, message_id varchar(64)) on commit delete rows");
+                st.execute("truncate telemetry_incoming");
+            }
+            StringBuilder csv = new StringBuilder(count * 32);
+            for (int i = 0; i < count; i++) {
+                csv.append(keys[i]).append(',').append(ts[i]).append(',').append(vals[i]).append(',');
+                if (msg[i] != null) {
+                    csv.append('"').append(msg[i].replace("\"", "\"\"")).append('"');
+                }
+                csv.append('\n');
+            }
+            org.postgresql.copy.CopyManager copy = c.unwrap(org.postgresql.PGConnection.class).getCopyAPI();
+            try {
+                copy.copyIn("copy telemetry_incoming from stdin (format csv)", new java.io.StringReader(csv.toString()));
+            } catch (java.io.IOException e) {
+                throw new java.sql.SQLException(e);
+            }
+            java.util.Map<Pair, Integer> at = new HashMap<>(count * 2);
+            for (int i = 0; i < count; i++) {
+                at.put(new Pair(keys[i], ts[i]), i);
+            }
+            int[] out = new int[count];
+            try (java.sql.Statement st = c.createStatement();
+                    java.sql.ResultSet rs = st.executeQuery("insert into telemetry_readings (sensor_key, ts, val, message_id) "
+                            + "select sensor_key, ts, val, message_id from telemetry_incoming on conflict do nothing "
+                            + "returning sensor_key, ts")) {
+                while (rs.next()) {
+                    Integer i = at.get(new Pair(rs.getInt(1), rs.getLong(2)));
+                    if (i != null) {
+                        out[i] = 1;
+                    }
+                }
+            }
+            return out;
+        });
+    }
+
+    private int[] batch(int[] keys, long[] ts, double[] vals, String[] msg, int count) {
         int[] out = new int[count];
         int chunk = 5_000;
         for (int from = 0; from < count; from += chunk) {
