@@ -5,7 +5,6 @@ import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;
-import java.util.Set;
 import org.locationtech.jts.geom.Envelope;
 import org.megacity.assets.Asset;
 import org.megacity.assets.AssetRegistry;
@@ -211,6 +210,12 @@ class DemoTelemetry implements ApplicationRunner, DisposableBean {
         injectNow(simulated, kind, tick);
     }
 
+    static double metres(Sensor a, Sensor b, double cos) {
+        double dx = (a.lon() - b.lon()) * cos * 111_320;
+        double dy = (a.lat() - b.lat()) * 110_574;
+        return Math.sqrt(dx * dx + dy * dy);
+    }
+
     /** Starts an incident of a kind ({@code gas-leak}, {@code burst}, {@code waterlogging}); returns its sensors. */
     List<Sensor> injectNow(List<Sensor> simulated, String kind, long tick) {
         SensorType type = switch (kind) {
@@ -237,13 +242,15 @@ class DemoTelemetry implements ApplicationRunner, DisposableBean {
             }
             case "burst" -> {
                 values.add(0.08);
-                // pressure drops at the neighbouring junctions too, less the farther they are
-                for (AssetRegistry.Nearby n : assets.nearby(centre.lon(), centre.lat(), 800, Set.of(AssetType.PIPE_NODE), 30)) {
-                    Sensor s = sensors.byId("SIM-P-" + (n.asset() instanceof PipeNode p ? p.utility().id() : "") + "-"
-                            + n.asset().id());
-                    if (s != null && s != centre) {
+                // pressure drops at the nearest monitored junctions too, less the farther they are
+                double cos = Math.cos(Math.toRadians(centre.lat()));
+                List<Sensor> near = candidates.stream().filter(x -> x != centre)
+                        .sorted(java.util.Comparator.comparingDouble(x -> metres(centre, x, cos))).limit(4).toList();
+                for (Sensor s : near) {
+                    double m = metres(centre, s, cos);
+                    if (m < 3_000) {
                         hit.add(s);
-                        values.add(Math.min(0.35, 0.12 + n.metres() / 800 * 0.2));
+                        values.add(Math.min(0.3, 0.12 + m / 3_000 * 0.15));
                     }
                 }
             }
