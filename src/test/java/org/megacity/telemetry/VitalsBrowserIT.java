@@ -1,0 +1,120 @@
+package org.megacity.telemetry;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.megacity.identity.Administrators.bearer;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
+
+import java.time.Duration;
+import java.time.Instant;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.megacity.assets.AssetFixtures;
+import org.megacity.assets.AssetRegistry;
+import org.megacity.cases.CaseFixtures;
+import org.megacity.geo.DivisionLevel;
+import org.megacity.geo.Geography;
+import org.megacity.identity.Administrators;
+import org.megacity.organization.Organization;
+import org.megacity.platform.DataDirectory;
+import org.megacity.testing.Browser;
+import org.megacity.testing.IntegrationTest;
+import org.openqa.selenium.By;
+import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.WebDriverWait;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.MediaType;
+import org.springframework.test.annotation.DirtiesContext;
+import org.springframework.test.web.servlet.MockMvc;
+
+/** An operator watches an injected gas leak become an alert and a case on the dashboard and the alert list, and acknowledges it. */
+@IntegrationTest
+@AutoConfigureMockMvc
+@ExtendWith(Browser.class)
+@DirtiesContext
+class VitalsBrowserIT {
+
+    @LocalServerPort
+    int port;
+    @Autowired
+    MockMvc mvc;
+    @Autowired
+    DataDirectory data;
+    @Autowired
+    Geography geography;
+    @Autowired
+    Organization organization;
+    @Autowired
+    AssetRegistry registry;
+
+    WebDriver browser;
+    WebDriverWait wait;
+    String admin;
+
+    @BeforeEach
+    void start() throws Exception {
+        if (geography.count(DivisionLevel.GRID) == 0) {
+            CaseFixtures.city(geography, organization);
+        }
+        admin = AssetFixtures.load(mvc, data, geography, registry);
+        mvc.perform(post("/api/v1/telemetry/sensors").header(HttpHeaders.AUTHORIZATION, bearer(admin))
+                .contentType(MediaType.APPLICATION_JSON)
+                .content("[{\"id\":\"GAS-22\",\"type\":\"methane\",\"asset\":{\"type\":\"pipe-nodes\",\"id\":22}}]"))
+                .andExpect(status().isCreated());
+        browser = Browser.start();
+        wait = new WebDriverWait(browser, Duration.ofSeconds(30));
+        browser.get(url("/login"));
+        browser.findElement(By.id("username")).sendKeys("sysadmin");
+        browser.findElement(By.id("password")).sendKeys(Administrators.NEW_PASSWORD);
+        browser.findElement(By.id("login-submit")).click();
+        wait.until(ExpectedConditions.presenceOfElementLocated(By.id("nav-vitals")));
+    }
+
+    @AfterEach
+    void stop() {
+        if (browser != null) {
+            browser.quit();
+        }
+    }
+
+    String url(String path) {
+        return "http://localhost:" + port + path;
+    }
+
+    @Test
+    void anInjectedGasLeakBecomesAnAlertAndACase() throws Exception {
+        browser.findElement(By.id("nav-vitals")).click();
+        wait.until(ExpectedConditions.textToBe(By.id("open-alerts"), "0"));
+        assertThat(browser.findElement(By.tagName("h1")).getText()).contains("城市生命体征");
+        // the incident: methane at 40 %LEL in the gas manhole
+        mvc.perform(post("/api/v1/telemetry/readings").header(HttpHeaders.AUTHORIZATION, bearer(admin))
+                .contentType(MediaType.APPLICATION_JSON)
+                .content("[{\"sensorId\":\"GAS-22\",\"time\":\"" + Instant.now().minusSeconds(5) + "\",\"value\":40}]"))
+                .andExpect(status().isOk());
+        // the dashboard hears of it live (Server-Sent Events)
+        wait.until(ExpectedConditions.textToBe(By.id("open-alerts"), "1"));
+        Browser.screenshot(browser, "vitals-01-dashboard");
+        browser.get(url("/vitals/alerts?lang=en"));
+        By row = By.cssSelector("#alerts tbody tr");
+        wait.until(ExpectedConditions.presenceOfElementLocated(row));
+        // the case is opened after the alert commits; the list refreshes every 10 s
+        wait.withTimeout(Duration.ofSeconds(40)).until(d -> {
+            d.navigate().refresh();
+            return !d.findElements(By.cssSelector("#alerts tbody tr td:nth-child(7)")).isEmpty()
+                    && !d.findElement(By.cssSelector("#alerts tbody tr td:nth-child(7)")).getText().isBlank();
+        });
+        assertThat(browser.findElement(row).getText()).contains("GAS-22", "I", "raised");
+        Browser.screenshot(browser, "vitals-02-alerts");
+        browser.findElement(By.cssSelector("#alerts button.ack")).click();
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(row, "acknowledged"));
+        browser.get(url("/vitals/sensors/GAS-22?lang=en"));
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("latest"), "40"));
+        Browser.screenshot(browser, "vitals-03-sensor");
+    }
+}
