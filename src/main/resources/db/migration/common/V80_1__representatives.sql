@@ -4,7 +4,7 @@
 create table rep_deputy (
     id               varchar(36)  not null primary key,
     name             varchar(100) not null,
-    level            varchar(20)  not null,
+    deputy_level     varchar(20)  not null,
     constituency     varchar(20)  not null,
     delegation       varchar(100) not null,
     phone_sealed     varchar(400),
@@ -33,7 +33,7 @@ create table rep_station_duty (
 create table rep_contact_point (
     id               varchar(36)  not null primary key,
     name             varchar(200) not null,
-    level            varchar(20)  not null,
+    point_level      varchar(20)  not null,
     division_code    varchar(20)  not null,
     address          varchar(300),
     lon              double precision,
@@ -79,7 +79,7 @@ create table rep_suggestion_event (
     actor         varchar(100) not null,
     unit          varchar(40),
     detail        varchar(4000),
-    at            timestamp with time zone not null,
+    happened_at   timestamp with time zone not null,
     primary key (suggestion_id, seq)
 );
 
