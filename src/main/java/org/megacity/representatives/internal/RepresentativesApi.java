@@ -31,11 +31,34 @@ class RepresentativesApi {
     private final Registry registry;
     private final Suggestions suggestions;
     private final CurrentActor current;
+    private final Referrals referrals;
 
-    RepresentativesApi(Registry registry, Suggestions suggestions, CurrentActor current) {
+    RepresentativesApi(Registry registry, Suggestions suggestions, CurrentActor current, Referrals referrals) {
         this.registry = registry;
         this.suggestions = suggestions;
         this.current = current;
+        this.referrals = referrals;
+    }
+
+    // referrals into cases
+
+    record ReferralRequest(String category, Double lon, Double lat, String description, String constituentName,
+            String constituentPhone) {
+    }
+
+    @PostMapping("/referrals")
+    @ResponseStatus(HttpStatus.CREATED)
+    @PreAuthorize("hasRole('DEPUTY')")
+    Referrals.Referral refer(@RequestBody ReferralRequest in) {
+        return referrals.refer(current.get(), in.category(), in.lon(), in.lat(), in.description(), in.constituentName(),
+                in.constituentPhone());
+    }
+
+    /** The deputy's referrals with their cases' current status. */
+    @GetMapping("/referrals")
+    @PreAuthorize("hasRole('DEPUTY')")
+    List<Referrals.Referral> myReferrals() {
+        return referrals.of(me().id());
     }
 
     // registry

@@ -18,6 +18,7 @@ class RepresentativesWebDeclarations {
     PublicAccess representativesPublic() {
         return PublicAccess.because("the handling of deputies' suggestions is reported to the public; residents find"
                         + " liaison stations, deputies on duty and contact points")
+                .withPages("/representatives/report")
                 .withApiReads("/api/v1/representatives/reports/**", "/api/v1/representatives/stations",
                         "/api/v1/representatives/stations/*/duty", "/api/v1/representatives/contact-points");
     }

@@ -107,6 +107,17 @@ class Suggestions {
         return clock.instant();
     }
 
+    /** Tests move time; set through the bean (not its field) so the proxy reaches the service. */
+    void useClock(Clock clock) {
+        this.clock = clock;
+    }
+
+    /** A deadline past the published calendars is never guessed: the action is refused until the city publishes one. */
+    private static RuntimeException noCalendar(org.megacity.worktime.NoCalendarForYear e) {
+        return Problems.conflict("no-working-calendar: " + e.getMessage()
+                + "; the deadline cannot be computed until the working calendar of that year is published");
+    }
+
     Instant returnBy(Instant assigned) {
         return Deadlines.returnBy(calendar, assigned);
     }
@@ -115,6 +126,20 @@ class Suggestions {
 
     @Transactional
     Suggestion submit(Actor actor, Submission in) {
+        return submitAt(actor, in, now());
+    }
+
+    /** {@link #submit} at a given time (the demo seeds a past year the calendar covers). */
+    @Transactional
+    Suggestion submitAt(Actor actor, Submission in, Instant now) {
+        try {
+            return doSubmit(actor, in, now);
+        } catch (org.megacity.worktime.NoCalendarForYear e) {
+            throw noCalendar(e);
+        }
+    }
+
+    private Suggestion doSubmit(Actor actor, Submission in, Instant now) {
         if (!actor.has(Role.DEPUTY)) {
             throw Problems.forbidden("only deputies submit suggestions");
         }
@@ -143,7 +168,6 @@ class Suggestions {
         if (!errors.isEmpty()) {
             throw Problems.invalid(errors);
         }
-        Instant now = now();
         String id = UUID.randomUUID().toString();
         long number = jdbc.sql("select coalesce(max(number), 0) + 1 from rep_suggestion").query(Long.class).single();
         jdbc.sql("insert into rep_suggestion (id, number, title, body, topic, during_session, deputy_id, cosigners,"
@@ -161,6 +185,20 @@ class Suggestions {
 
     @Transactional
     Suggestion act(Actor actor, String id, String action, ActionInput in) {
+        return actAt(actor, id, action, in, now());
+    }
+
+    /** {@link #act} at a given time (the demo). */
+    @Transactional
+    Suggestion actAt(Actor actor, String id, String action, ActionInput in, Instant now) {
+        try {
+            return doAct(actor, id, action, in, now);
+        } catch (org.megacity.worktime.NoCalendarForYear e) {
+            throw noCalendar(e);
+        }
+    }
+
+    private Suggestion doAct(Actor actor, String id, String action, ActionInput in, Instant now) {
         Suggestion s = find(id).orElseThrow(() -> Problems.notFound("no suggestion " + id));
         if (!ACTIONS.contains(action)) {
             throw Problems.notFound("no action '" + action + "'; actions are " + ACTIONS);
@@ -168,7 +206,6 @@ class Suggestions {
         if (in == null || in.version() == null) {
             throw Problems.invalid("version", "required: the version the action was decided on");
         }
-        Instant now = now();
         String unit = null;
         String detail;
         switch (action) {
