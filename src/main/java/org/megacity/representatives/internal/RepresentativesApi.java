@@ -184,7 +184,8 @@ class RepresentativesApi {
         Actor actor = current.get();
         Suggestions.Suggestion s = suggestions.find(id).orElseThrow(() -> Problems.notFound("no suggestion " + id));
         if (!sees(actor, s)) {
-            throw Problems.notFound("no suggestion " + id);
+            throw Problems.forbidden("wrong-unit: suggestion " + s.number + " is neither the actor's own nor led or"
+                    + " co-handled by the actor's department");
         }
         return view(actor, suggestions.act(actor, id, action, in));
     }

@@ -156,7 +156,7 @@ class SuggestionsApiIT {
         mvc.perform(get(API + "/suggestions/" + id).header(HttpHeaders.AUTHORIZATION, bearer(otherDeputy))).andExpect(status().isOk());
         mvc.perform(get(API + "/suggestions/" + id).header(HttpHeaders.AUTHORIZATION, bearer(citizen))).andExpect(status().isNotFound());
         // only congress staff assign
-        act(water, id, "assign", "{\"version\":1,\"leadUnit\":\"water\"}").andExpect(status().isNotFound());
+        act(water, id, "assign", "{\"version\":1,\"leadUnit\":\"water\"}").andExpect(status().isForbidden());
         act(deputy, id, "assign", "{\"version\":1,\"leadUnit\":\"water\"}").andExpect(status().isForbidden())
                 .andExpect(jsonPath("$.detail").value(Matchers.containsString("wrong-role")));
         Instant assignedAt = at(2025, 9, 29, 11);
@@ -263,7 +263,7 @@ class SuggestionsApiIT {
         mvc.perform(get(API + "/suggestions?overdue=true").header(HttpHeaders.AUTHORIZATION, bearer(staff)))
                 .andExpect(jsonPath("$[*].id", Matchers.not(Matchers.hasItem(id))));
         advanceWorkingDays(8);
-        assertThat(suggestions.markReminders(SuggestionReminders.DAYS_AHEAD)).isGreaterThanOrEqualTo(1);
+        suggestions.markReminders(SuggestionReminders.DAYS_AHEAD); // the scheduled job may have marked it already
         mvc.perform(get(API + "/reminders").header(HttpHeaders.AUTHORIZATION, bearer(staff)))
                 .andExpect(jsonPath("$[*].suggestionId", Matchers.hasItem(id)));
         advanceWorkingDays(3);
