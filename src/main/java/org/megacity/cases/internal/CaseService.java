@@ -299,6 +299,22 @@ class CaseService implements CaseIntake {
         return new CaseReceipt(c.id, c.token, c.duplicateOf);
     }
 
+    @Override
+    public CaseReceipt deputyReferral(DeputyReferral referral) {
+        Actor deputy = new Actor("deputy:" + referral.deputyUsername(), referral.deputyUsername(), Set.of(Role.DEPUTY),
+                org.megacity.identity.Jurisdiction.NONE);
+        CaseFile c;
+        try {
+            c = create(deputy, new NewCase(Channel.DEPUTY, referral.category(), null, null, referral.description(), null,
+                    referral.lon(), referral.lat(), null, "deputy:" + referral.deputyUsername(),
+                    referral.constituentName(), referral.constituentPhone(), null));
+        } catch (org.springframework.web.ErrorResponseException e) {
+            throw new IllegalArgumentException(e.getBody().getDetail(), e);
+        }
+        audit.record(deputy, "case.deputy-referral", "case=" + c.id, "ok");
+        return new CaseReceipt(c.id, c.token, c.duplicateOf);
+    }
+
     // reading
 
     Optional<CaseFile> find(long id) {
