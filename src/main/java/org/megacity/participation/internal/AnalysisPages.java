@@ -5,6 +5,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.megacity.identity.CurrentActor;
+import org.megacity.participation.Channel;
 import org.megacity.participation.Outcome;
 import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.security.access.prepost.PreAuthorize;
@@ -39,10 +40,6 @@ class AnalysisPages {
         return analyses.of(id);
     }
 
-    /** The topics-per-article chart's data: article labels, and one series per topic. */
-    record Chart(List<String> articles, List<Map<String, Object>> series) {
-    }
-
     @GetMapping("/participation/consultations/{id}/analysis")
     @PreAuthorize("hasRole('LEGISLATIVE_STAFF')")
     String page(@PathVariable String id, Model model) {
@@ -55,14 +52,20 @@ class AnalysisPages {
         model.addAttribute("outcomes", Outcome.values());
         model.addAttribute("chart", chart(analysis, english));
         model.addAttribute("english", english);
+        Map<String, String> channelNames = new LinkedHashMap<>();
+        for (Channel channel : Channel.values()) {
+            channelNames.put(channel.id(), english ? channel.nameEn() : channel.nameZh());
+        }
+        channelNames.put("", english ? "unknown" : "未知");
+        model.addAttribute("channelNames", channelNames);
         model.addAttribute("signedIn", actor.get().authenticated());
         model.addAttribute("dates", PageDates.INSTANCE);
         model.addAttribute("problem", null);
         return "participation/analysis";
     }
 
-    /** Articles with opinions (in the draft's order) on the x axis, the largest topics stacked. */
-    static Chart chart(ConsultationAnalyses.Analysis analysis, boolean english) {
+    /** The topics-per-article chart's data: the articles with opinions in the draft's order, one stacked series per topic (the 12 largest). */
+    static Map<String, Object> chart(ConsultationAnalyses.Analysis analysis, boolean english) {
         List<String> keys = new ArrayList<>();
         List<String> labels = new ArrayList<>();
         for (ConsultationAnalyses.Heat h : analysis.heat()) {
@@ -81,6 +84,7 @@ class AnalysisPages {
             s.put("data", keys.stream().map(k -> counts.getOrDefault(k, 0)).toList());
             series.add(s);
         }
-        return new Chart(labels, series);
+        // a map, not a record: Thymeleaf's JavaScript serialiser reads maps and lists (and bean getters)
+        return Map.of("articles", labels, "series", series);
     }
 }
