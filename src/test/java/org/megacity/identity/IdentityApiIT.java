@@ -329,6 +329,38 @@ class IdentityApiIT {
         changePassword("auditadmin", oneTime, Administrators.NEW_PASSWORD).andExpect(status().isNoContent());
     }
 
+    @Test
+    void aRevokedTokenAndChangedRolesCountAtOnceThoughSignedInAccountsAreCached() throws Exception {
+        String sys = admins.sysadmin();
+        String sec = admins.secadmin();
+        String created = createAccount(sys, "cached.holder");
+        String id = JsonPath.read(created, "$.account.id");
+        changePassword("cached.holder", JsonPath.read(created, "$.oneTimePassword"), "Cached-Holder-Password-1")
+                .andExpect(status().isNoContent());
+        String token = admins.token("cached.holder", "Cached-Holder-Password-1");
+        for (int i = 0; i < 5; i++) { // the account is now in the cache
+            mvc.perform(get("/api/v1/auth/me").header(HttpHeaders.AUTHORIZATION, bearer(token)))
+                    .andExpect(status().isOk()).andExpect(jsonPath("$.roles").isEmpty());
+        }
+        putRoles(sec, id, "[\"INSPECTOR\"]").andExpect(status().isOk());
+        mvc.perform(get("/api/v1/auth/me").header(HttpHeaders.AUTHORIZATION, bearer(token)))
+                .andExpect(status().isOk()).andExpect(jsonPath("$.roles", Matchers.contains("INSPECTOR")));
+
+        String tokenId = JsonPath.read(mvc.perform(get("/api/v1/auth/tokens").header(HttpHeaders.AUTHORIZATION,
+                bearer(token))).andReturn().getResponse().getContentAsString(), "$[0].id");
+        mvc.perform(delete("/api/v1/auth/tokens/" + tokenId).header(HttpHeaders.AUTHORIZATION, bearer(token)))
+                .andExpect(status().isNoContent());
+        mvc.perform(get("/api/v1/auth/me").header(HttpHeaders.AUTHORIZATION, bearer(token)))
+                .andExpect(status().isUnauthorized());
+
+        String again = admins.token("cached.holder", "Cached-Holder-Password-1");
+        mvc.perform(get("/api/v1/auth/me").header(HttpHeaders.AUTHORIZATION, bearer(again))).andExpect(status().isOk());
+        mvc.perform(post("/api/v1/accounts/" + id + "/disable").header(HttpHeaders.AUTHORIZATION, bearer(sys)))
+                .andExpect(status().is2xxSuccessful());
+        mvc.perform(get("/api/v1/auth/me").header(HttpHeaders.AUTHORIZATION, bearer(again)))
+                .andExpect(status().isUnauthorized());
+    }
+
     private String createAccount(String token, String username) throws Exception {
         return mvc.perform(post("/api/v1/accounts").header(HttpHeaders.AUTHORIZATION, bearer(token))
                         .contentType(MediaType.APPLICATION_JSON).content(json("username", username, "displayName", "测试")))

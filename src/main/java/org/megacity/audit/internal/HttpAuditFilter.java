@@ -29,6 +29,10 @@ import org.springframework.web.util.ContentCachingResponseWrapper;
  * is held back until the record is written (its body is buffered: writes answer with small
  * bodies), so a client never sees the result of a write that left no record. Sign-in and
  * sign-out ({@code POST /login}, {@code POST /logout}) are recorded by their own events instead.
+ *
+ * <p>Records go through the chain's group commit ({@link AuditChain#appendCommitted}): concurrent
+ * writes share one append transaction, and each response is released only after the transaction
+ * holding its record has committed.
  */
 @Component
 class HttpAuditFilter extends OncePerRequestFilter implements Ordered {
@@ -72,7 +76,7 @@ class HttpAuditFilter extends OncePerRequestFilter implements Ordered {
     private void record(HttpServletRequest request, String path, int status) {
         Actor actor = currentActor.get();
         try {
-            chain.append(new AuditChain.Entry(actor.username(), AuditChain.roles(actor),
+            chain.appendCommitted(new AuditChain.Entry(actor.username(), AuditChain.roles(actor),
                     request.getMethod() + " " + path, object(request), Integer.toString(status),
                     AuditChain.source(request)));
         } catch (RuntimeException e) {

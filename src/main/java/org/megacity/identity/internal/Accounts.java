@@ -26,9 +26,18 @@ class Accounts {
             + " failed_logins, locked_until, citywide, created_at, changed_at, password_changed_at";
 
     private final JdbcClient jdbc;
+    private final AccountCache cache = new AccountCache();
 
     Accounts(JdbcClient jdbc) {
         this.jdbc = jdbc;
+    }
+
+    /**
+     * The account for signing a request in: possibly a copy up to {@link AccountCache#TTL} old, but
+     * never older than the last change made on this node through this class.
+     */
+    Optional<Account> current(String id) {
+        return cache.get(id, this::byId);
     }
 
     Optional<Account> byUsername(String username) {
@@ -64,6 +73,7 @@ class Accounts {
     }
 
     void updatePassword(String id, String hash, boolean mustChange, Instant now) {
+        cache.changed();
         jdbc.sql("update identity_account set password_hash = :hash, must_change_password = :mustChange,"
                         + " failed_logins = 0, locked_until = null, password_changed_at = :now, changed_at = :now"
                         + " where id = :id")
@@ -100,11 +110,13 @@ class Accounts {
     }
 
     void setEnabled(String id, boolean enabled, Instant now) {
+        cache.changed();
         jdbc.sql("update identity_account set enabled = :enabled, changed_at = :now where id = :id")
                 .param("enabled", enabled).param("now", time(now)).param("id", id).update();
     }
 
     void setRoles(String id, Set<Role> roles, Instant now) {
+        cache.changed();
         jdbc.sql("delete from identity_account_role where account_id = :id").param("id", id).update();
         insertRoles(id, roles);
         touch(id, now);
@@ -112,6 +124,7 @@ class Accounts {
 
     void setJurisdiction(String id, boolean citywide, Collection<String> divisions, Collection<String> departments,
             Instant now) {
+        cache.changed();
         jdbc.sql("delete from identity_account_division where account_id = :id").param("id", id).update();
         jdbc.sql("delete from identity_account_department where account_id = :id").param("id", id).update();
         for (String code : divisions) {

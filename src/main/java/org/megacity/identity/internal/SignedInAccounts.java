@@ -27,7 +27,7 @@ class SignedInAccounts {
      * session signed in.
      */
     Optional<AccountAuthentication> refresh(AccountAuthentication signedIn) {
-        return accounts.byId(signedIn.accountId())
+        return accounts.current(signedIn.accountId())
                 .filter(Account::enabled)
                 .filter(a -> a.passwordChangedAt().equals(signedIn.passwordChangedAt()))
                 .map(a -> authentication(a, signedIn.method()));

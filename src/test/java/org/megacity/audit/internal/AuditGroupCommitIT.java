@@ -1,0 +1,69 @@
+package org.megacity.audit.internal;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import org.junit.jupiter.api.Test;
+import org.megacity.testing.IntegrationTest;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.simple.JdbcClient;
+
+/** The group commit under many concurrent writers, mixed with appends in their callers' transactions. */
+@IntegrationTest
+class AuditGroupCommitIT {
+
+    @Autowired
+    AuditChain chain;
+    @Autowired
+    ChainVerifier verifier;
+    @Autowired
+    JdbcClient jdbc;
+
+    @Test
+    void concurrentGroupedAndTransactionalAppendsMakeOneChainWithoutGaps() throws Exception {
+        long before = jdbc.sql("select count(*) from audit_record").query(Long.class).single();
+        int threads = 32;
+        int each = 25;
+        ExecutorService pool = Executors.newFixedThreadPool(threads);
+        CountDownLatch start = new CountDownLatch(1);
+        ConcurrentLinkedQueue<Long> sequences = new ConcurrentLinkedQueue<>();
+        List<Future<?>> done = new ArrayList<>();
+        for (int t = 0; t < threads; t++) {
+            int thread = t;
+            done.add(pool.submit(() -> {
+                start.await();
+                for (int i = 0; i < each; i++) {
+                    AuditChain.Entry entry = new AuditChain.Entry("tester", "", "test.grouped",
+                            "thread=" + thread + " i=" + i, "ok", "test");
+                    // every fourth thread appends alone in its own transaction, as identity events do
+                    sequences.add(thread % 4 == 0 ? chain.append(entry) : chain.appendCommitted(entry));
+                }
+                return null;
+            }));
+        }
+        start.countDown();
+        for (Future<?> f : done) {
+            f.get();
+        }
+        pool.shutdown();
+
+        int total = threads * each;
+        Set<Long> distinct = new HashSet<>(sequences);
+        assertThat(distinct).hasSize(total);
+        long after = jdbc.sql("select count(*) from audit_record").query(Long.class).single();
+        assertThat(after - before).isEqualTo(total);
+        assertThat(jdbc.sql("select max(sequence) from audit_record").query(Long.class).single()).isEqualTo(after);
+        assertThat(distinct).allSatisfy(s -> assertThat(s).isBetween(before + 1, after));
+        assertThat(jdbc.sql("select count(*) from audit_record where action = 'test.grouped'").query(Long.class)
+                .single()).isEqualTo(total);
+        assertThat(verifier.verify()).isEqualTo(new ChainVerification.Intact(after));
+    }
+}
