@@ -80,9 +80,14 @@ public final class NearDuplicateIndex {
     }
 
     /**
-     * Adds a batch with the same result as {@link #add} one by one: the bucket leaders do not depend
-     * on the grouping, so each band's table is filled by its own thread (bands in parallel), then the
-     * candidates are checked in input order and band order, as {@code add} does.
+     * Adds a batch with the same groups as {@link #add} one by one. The bucket leaders do not depend
+     * on the grouping, so each band's table is filled by its own thread (bands in parallel). The
+     * candidates are then confirmed in parallel, each text against its distinct leaders, on the
+     * union-find as it stood before the batch (read only): a leader is skipped when it was already in
+     * the text's group then, or in the group of a leader the text has just been confirmed with. Every
+     * skipped pair therefore joins two texts that the confirmed pairs join anyway, so the confirmed
+     * pairs, joined afterwards in input order, give the same groups (and roots, the earliest member)
+     * as the sequential checks.
      */
     public void addAll(Prepared[] batch) {
         int base = size;
@@ -100,13 +105,83 @@ public final class NearDuplicateIndex {
             }
             leaders[band] = leader;
         });
-        for (int i = 0; i < batch.length; i++) {
+        int[][] confirmed = new int[batch.length][];
+        long[] counts = new long[2];
+        java.util.stream.IntStream.range(0, batch.length).parallel().forEach(i -> {
             if (banded[i]) {
-                for (int[] leader : leaders) {
-                    check(leader[i], base + i);
+                confirmed[i] = confirm(base + i, i, leaders, counts);
+            }
+        });
+        comparisons += counts[0];
+        rejectedBySignature += counts[1];
+        for (int i = 0; i < batch.length; i++) {
+            int[] joined = confirmed[i];
+            if (joined != null) {
+                for (int leader : joined) {
+                    union(leader, base + i);
                 }
             }
         }
+    }
+
+    /** The leaders a text is confirmed similar to (null for none); reads the index only. */
+    private int[] confirm(int doc, int i, int[][] leaders, long[] counts) {
+        int[] seen = new int[leaders.length];
+        int seenCount = 0;
+        int[] roots = new int[leaders.length + 1];
+        roots[0] = root(doc);
+        int rootCount = 1;
+        int[] joined = null;
+        int joinedCount = 0;
+        long compared = 0;
+        long rejected = 0;
+        next:
+        for (int[] band : leaders) {
+            int leader = band[i];
+            if (leader < 0) {
+                continue;
+            }
+            for (int s = 0; s < seenCount; s++) {
+                if (seen[s] == leader) {
+                    continue next;
+                }
+            }
+            seen[seenCount++] = leader;
+            int r = root(leader);
+            for (int s = 0; s < rootCount; s++) {
+                if (roots[s] == r) {
+                    continue next;
+                }
+            }
+            compared++;
+            if (!plausible(signatures[leader], signatures[doc])) {
+                rejected++;
+            } else if (similar(shingles[leader], shingles[doc])) {
+                roots[rootCount++] = r;
+                if (joined == null) {
+                    joined = new int[4];
+                } else if (joinedCount == joined.length) {
+                    joined = Arrays.copyOf(joined, joinedCount * 2);
+                }
+                joined[joinedCount++] = leader;
+            }
+        }
+        if (compared > 0) {
+            synchronized (counts) {
+                counts[0] += compared;
+                counts[1] += rejected;
+            }
+        }
+        return joined == null ? null : Arrays.copyOf(joined, joinedCount);
+    }
+
+    /** The root of a text's group without path compression (safe to call from many threads while no one writes). */
+    private int root(int doc) {
+        int[] p = parent;
+        while (p[doc] != doc) {
+            doc = p[doc];
+        }
+        return doc;
     }
 
     /** Stores a text and joins an exact copy to its first occurrence; the shingles stay null unless it goes to LSH. */
