@@ -61,6 +61,8 @@ class TelemetryApiIT {
     TransactionTemplate tx;
     @Autowired
     org.megacity.cases.CaseCounts caseCounts;
+    @Autowired
+    List<org.megacity.legislation.EvidenceSource> evidenceSources;
 
     String admin;
 
@@ -177,6 +179,25 @@ class TelemetryApiIT {
         assertThat(caseId).as("the case opened for the severity I alert").isNotNull();
         assertThat(jdbc.sql("select category from cases_case where id = ?").param(caseId).query(String.class).single())
                 .isEqualTo("E0504");
+        // legislators see the alert beside a pipelines bill: by district and by network, this month
+        java.time.YearMonth month = java.time.YearMonth.now(java.time.ZoneId.of("Asia/Shanghai"));
+        List<org.megacity.legislation.EvidenceTable> evidence = evidenceSources.stream()
+                .flatMap(source -> source.evidence(org.megacity.legislation.PriorityArea.PIPELINES, month.minusMonths(11),
+                        month).stream())
+                .filter(table -> table.source().equals("telemetry")).toList();
+        assertThat(evidence).extracting(org.megacity.legislation.EvidenceTable::breakdown)
+                .containsExactly("district", "utility");
+        assertThat(evidence.get(0).rows()).anySatisfy(row -> {
+            assertThat(row.key()).isEqualTo(TinyCity.DISTRICT);
+            assertThat(row.total()).isPositive();
+            assertThat(row.monthly().get(11)).isEqualTo(row.total() - row.monthly().subList(0, 11).stream()
+                    .mapToLong(Long::longValue).sum());
+        });
+        assertThat(evidence.get(1).rows()).extracting(org.megacity.legislation.EvidenceTable.EvidenceRow::key)
+                .contains("gas");
+        assertThat(evidenceSources.stream().flatMap(source -> source.evidence(
+                org.megacity.legislation.PriorityArea.DATA_SECURITY, month.minusMonths(11), month).stream())
+                .filter(table -> table.source().equals("telemetry"))).isEmpty();
         // cases' published counts see the case in the district and nothing elsewhere
         assertThat(caseCounts.count(TinyCity.DISTRICT, Instant.now()).open()).isPositive();
         assertThat(caseCounts.count("999999", Instant.now()).open()).isZero();
