@@ -28,7 +28,8 @@ import org.springframework.test.web.servlet.MockMvc;
 /**
  * Legislative staff open the opinion analysis of a consultation that drew a form letter: the heat bar
  * along the draft shows the article with most opinions, the campaign expands to its variants (their
- * markup shown as text), the topics chart draws, on a phone and in English too.
+ * markup shown as text) and is disposed of in one go from its form; the topics chart draws, on a
+ * phone and in English too.
  */
 @IntegrationTest
 @AutoConfigureMockMvc
@@ -119,6 +120,23 @@ class ConsultationAnalysisBrowserIT {
                 .executeScript("return document.documentElement.scrollWidth - document.documentElement.clientWidth;");
         assertThat(overflow).isLessThanOrEqualTo(0L);
         Browser.screenshot(browser, "participation-analysis-02-phone");
+
+        // the whole campaign disposed of in one go from its form
+        browser.manage().window().setSize(new Dimension(1280, 900));
+        browser.get(url("/participation/consultations/" + consultation + "/analysis?lang=zh-CN"));
+        WebElement again = wait.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("#campaigns details.campaign")));
+        again.findElement(By.tagName("summary")).click();
+        WebElement form = again.findElement(By.cssSelector("form.campaign-disposition"));
+        new org.openqa.selenium.support.ui.Select(form.findElement(By.name("outcome"))).selectByValue("already-reflected");
+        assertThat(form.findElement(By.name("groupLabel")).getAttribute("value")).startsWith("批量意见：");
+        form.findElement(By.className("campaign-dispose")).click();
+        wait.until(ExpectedConditions.presenceOfElementLocated(By.id("pending-count")));
+        assertThat(browser.findElement(By.id("pending-count")).getText())
+                .isEqualTo(String.valueOf(ConsultationAnalysisIT.ORGANIC.length));
+        for (String id : campaign) {
+            assertThat(browser.findElement(By.cssSelector("#opinion-table tr[data-opinion='" + id + "'] .outcome")).getText())
+                    .isEqualTo("草案已体现");
+        }
     }
 
     private void signIn(String username) {
