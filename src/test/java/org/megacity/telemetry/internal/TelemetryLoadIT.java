@@ -44,6 +44,7 @@ import org.springframework.test.web.servlet.MockMvc;
 @AutoConfigureMockMvc
 @DirtiesContext
 @EnabledIfSystemProperty(named = "megacity.telemetry.load", matches = "true")
+@org.springframework.test.context.TestPropertySource(properties = "megacity.telemetry.mqtt.url=tcp://127.0.0.1:1883")
 class TelemetryLoadIT {
 
     static final int SENSORS = 10_000;
@@ -68,6 +69,53 @@ class TelemetryLoadIT {
     DataSource dataSource;
     @Autowired
     JdbcClient jdbc;
+
+    @Autowired
+    MqttIngest mqttIngest;
+
+    /** MQTT: batches of 10,000 readings (JSON) on megacity/telemetry/batch, QoS 1, until all are stored. */
+    void mqtt(long from) throws Exception {
+        if (!org.megacity.telemetry.TelemetryMqttITAccess.reachable()) {
+            System.out.println("LOAD MQTT: no broker at 127.0.0.1:1883, not measured");
+            return;
+        }
+        for (int i = 0; i < 100 && !mqttIngest.connected(); i++) {
+            Thread.sleep(100);
+        }
+        org.eclipse.paho.client.mqttv3.MqttClient pub = new org.eclipse.paho.client.mqttv3.MqttClient("tcp://127.0.0.1:1883",
+                "megacity-load-" + System.nanoTime(), new org.eclipse.paho.client.mqttv3.persist.MemoryPersistence());
+        org.eclipse.paho.client.mqttv3.MqttConnectOptions o = new org.eclipse.paho.client.mqttv3.MqttConnectOptions();
+        o.setMaxInflight(1000);
+        pub.connect(o);
+        int batches = 30;
+        List<byte[]> payloads = new ArrayList<>();
+        for (int b = 0; b < batches; b++) {
+            StringBuilder json = new StringBuilder("[");
+            for (int i = 0; i < 10_000; i++) {
+                int n = b * 10_000 + i;
+                if (i > 0) {
+                    json.append(',');
+                }
+                json.append("{\"sensorId\":\"L-").append(n % SENSORS).append("\",\"time\":")
+                        .append(from + (n / SENSORS) * 1000L).append(",\"value\":0.32}");
+            }
+            payloads.add(json.append(']').toString().getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        }
+        long before = mqttIngest.accepted();
+        long t0 = System.nanoTime();
+        for (byte[] p : payloads) {
+            pub.publish("megacity/telemetry/batch", p, 1, false);
+        }
+        long target = before + batches * 10_000L;
+        for (int i = 0; i < 6000 && mqttIngest.accepted() < target; i++) {
+            Thread.sleep(10);
+        }
+        double rate = (mqttIngest.accepted() - before) / ((System.nanoTime() - t0) / 1e9);
+        System.out.printf(Locale.ROOT, "LOAD MQTT: %d of %d readings in batches of 10000 stored, %.0f/s%n",
+                mqttIngest.accepted() - before, batches * 10_000, rate);
+        pub.disconnect();
+        pub.close();
+    }
 
     @Test
     void readingsPerSecond() throws Exception {
@@ -168,6 +216,7 @@ class TelemetryLoadIT {
                         + "batches of 100000: %.0f/s; rule states %d%n", db, READINGS, SENSORS, baseline, service,
                 100 * service / baseline, BATCH, worst / 1e6, raised, overHttp, telemetry.engineStates());
         jdbc.sql("drop table telemetry_bench_baseline").update();
+        mqtt(httpBase + (httpBatches * 100_000 / SENSORS + 10) * 1000L);
         mvc.perform(post("/api/v1/telemetry/readings").header(HttpHeaders.AUTHORIZATION, bearer(admin))
                 .contentType(MediaType.APPLICATION_JSON).content("[]")).andExpect(status().isOk());
     }
