@@ -13,6 +13,7 @@ import org.megacity.audit.AuditTrail;
 import org.megacity.identity.Actor;
 import org.megacity.identity.CurrentActor;
 import org.megacity.identity.Role;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -44,20 +45,25 @@ class AuditChain implements AuditTrail {
     private final ThreadLocal<ChainHash> hashes;
     private final NamedParameterJdbcTemplate named;
     private final GroupCommit groupCommit;
+    private final boolean groupCommitEnabled;
 
     AuditChain(JdbcClient jdbc, AuditKey key, CurrentActor currentActor, DataSource dataSource,
-            PlatformTransactionManager transactions) {
+            PlatformTransactionManager transactions,
+            @Value("${megacity.audit.group-commit:true}") boolean groupCommitEnabled) {
         this.jdbc = jdbc;
         this.key = key;
         this.currentActor = currentActor;
         this.hashes = ThreadLocal.withInitial(key::newHash);
         this.named = new NamedParameterJdbcTemplate(dataSource);
         this.groupCommit = new GroupCommit(new TransactionTemplate(transactions), this::appendAll);
+        this.groupCommitEnabled = groupCommitEnabled;
     }
 
     @PostConstruct
     void start() {
-        groupCommit.start();
+        if (groupCommitEnabled) {
+            groupCommit.start();
+        }
     }
 
     @PreDestroy
@@ -128,7 +134,9 @@ class AuditChain implements AuditTrail {
     /**
      * Appends one record through the group commit and returns once it is committed (or throws when
      * it could not be). Concurrent callers share transactions: see {@link GroupCommit}. Must not be
-     * called inside a transaction that holds the head row (it would wait for itself).
+     * called inside a transaction that holds the head row (it would wait for itself). With
+     * {@code megacity.audit.group-commit=false} (for comparison only) each record is appended alone
+     * in its own transaction, as before group commit.
      */
     public long appendCommitted(Entry entry) {
         return groupCommit.append(entry);

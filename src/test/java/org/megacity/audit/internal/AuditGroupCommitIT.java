@@ -66,4 +66,46 @@ class AuditGroupCommitIT {
                 .single()).isEqualTo(total);
         assertThat(verifier.verify()).isEqualTo(new ChainVerification.Intact(after));
     }
+
+    /** Prints the append rate of both paths under the same 64 writers (a measurement: no timing is asserted). */
+    @Test
+    void groupCommitAgainstOneTransactionPerRecord() throws Exception {
+        double alone = rate(false);
+        double grouped = rate(true);
+        double aloneAgain = rate(false);
+        System.out.printf("%nAUDIT APPEND 64 writers x 30: one transaction per record %.0f/s and %.0f/s,"
+                + " group commit %.0f/s%n", alone, aloneAgain, grouped);
+        long records = jdbc.sql("select count(*) from audit_record").query(Long.class).single();
+        assertThat(verifier.verify()).isEqualTo(new ChainVerification.Intact(records));
+    }
+
+    private double rate(boolean grouped) throws Exception {
+        int threads = 64;
+        int each = 30;
+        ExecutorService pool = Executors.newFixedThreadPool(threads);
+        CountDownLatch start = new CountDownLatch(1);
+        List<Future<?>> done = new ArrayList<>();
+        for (int t = 0; t < threads; t++) {
+            done.add(pool.submit(() -> {
+                start.await();
+                for (int i = 0; i < each; i++) {
+                    AuditChain.Entry entry = new AuditChain.Entry("tester", "", "test.rate", "i=" + i, "ok", "test");
+                    if (grouped) {
+                        chain.appendCommitted(entry);
+                    } else {
+                        chain.append(entry);
+                    }
+                }
+                return null;
+            }));
+        }
+        long t0 = System.nanoTime();
+        start.countDown();
+        for (Future<?> f : done) {
+            f.get();
+        }
+        double seconds = (System.nanoTime() - t0) / 1e9;
+        pool.shutdown();
+        return threads * each / seconds;
+    }
 }
