@@ -28,10 +28,47 @@ class ModularityTests {
                 .writeIndividualModulesAsPlantUml()
                 .writeModuleCanvases();
         try (Stream<Path> diagrams = Files.list(DOCS)) {
-            for (Path diagram : diagrams.filter(p -> p.toString().endsWith(".puml")).toList()) {
-                sortRelations(diagram);
+            for (Path file : diagrams.toList()) {
+                if (file.toString().endsWith(".puml")) {
+                    sortRelations(file);
+                } else if (file.toString().endsWith(".adoc")) {
+                    sortListItems(file);
+                }
             }
         }
+    }
+
+    /**
+     * The canvases list a module's types, events and listeners in no stable order either: each
+     * table cell's list ({@code |* a}, {@code * b}, …) is sorted, its first item keeping the cell mark.
+     */
+    static void sortListItems(Path canvas) throws IOException {
+        List<String> lines = Files.readAllLines(canvas, StandardCharsets.UTF_8);
+        List<String> sorted = new ArrayList<>(lines.size());
+        List<String> run = new ArrayList<>();
+        for (String line : lines) {
+            if (line.startsWith("|* ")) {
+                flushCell(run, sorted);
+                run.add(line.substring(1));
+            } else if (line.startsWith("* ") && !run.isEmpty()) {
+                run.add(line);
+            } else {
+                flushCell(run, sorted);
+                sorted.add(line);
+            }
+        }
+        flushCell(run, sorted);
+        Files.write(canvas, sorted, StandardCharsets.UTF_8);
+    }
+
+    private static void flushCell(List<String> run, List<String> out) {
+        if (run.isEmpty()) {
+            return;
+        }
+        run.sort(null);
+        out.add("|" + run.get(0));
+        out.addAll(run.subList(1, run.size()));
+        run.clear();
     }
 
     /**
