@@ -175,14 +175,24 @@ public final class DraftParser {
             return;
         }
         boolean heading = false;
-        int hashes = 0;
-        while (hashes < line.length() && line.charAt(hashes) == '#') {
-            hashes++;
-        }
-        if (hashes > 0 && hashes <= 6 && (hashes == line.length() || Character.isWhitespace(line.charAt(hashes)))) {
+        if (startsWithHeadingMarker(line)) {
+            int hashes = 0;
+            while (hashes < line.length() && line.charAt(hashes) == '#') {
+                hashes++;
+            }
             heading = true;
             line = trim(line.substring(hashes));
             if (line.isEmpty()) {
+                return;
+            }
+            // "## ## 第一章" or "## <!-- …" is no heading anyone meant, and kept as text it would be
+            // written back as a heading or a comment: reading the same text twice must give the same draft
+            if (startsWithHeadingMarker(line)) {
+                problem(number, "a heading's text begins with '#' again; write one heading marker (#, ##, …) before it");
+                return;
+            }
+            if (line.startsWith("<!--")) {
+                problem(number, "a heading's text begins with an HTML comment (<!--); put the comment on a line of its own");
                 return;
             }
             if (hashes == 1 && title == null && !structureStarted && !isStructural(line)) {
@@ -275,6 +285,15 @@ public final class DraftParser {
         }
         paragraph = new ParagraphBuilder(line, number);
         article.paragraphs.add(paragraph);
+    }
+
+    /** A run of one to six {@code #} and then a space or the end of the line. */
+    private static boolean startsWithHeadingMarker(String line) {
+        int hashes = 0;
+        while (hashes < line.length() && line.charAt(hashes) == '#') {
+            hashes++;
+        }
+        return hashes > 0 && hashes <= 6 && (hashes == line.length() || Character.isWhitespace(line.charAt(hashes)));
     }
 
     private static boolean isStructural(String line) {
@@ -494,7 +513,7 @@ public final class DraftParser {
     }
 
     private static boolean isSpace(char c) {
-        return Character.isWhitespace(c) || c == '\u3000' || c == '\u00a0' || c == '\u200b';
+        return Character.isWhitespace(c) || c == '\u3000' || c == '\u00a0' || c == '\u200b' || c == '\uFEFF';
     }
 
     private static String withoutSpaces(String s) {

@@ -59,7 +59,11 @@ public final class DraftText {
         boolean first = true;
         for (Paragraph paragraph : article.paragraphs()) {
             if (!paragraph.lead().isEmpty() || !first) {
-                if (first) {
+                if (first && article.heading() == null && paragraph.lead().startsWith("【")) {
+                    // on the number's line, 【…】 would read as the article's heading
+                    line(out, number);
+                    line(out, paragraph.lead());
+                } else if (first) {
                     line(out, number + " " + paragraph.lead());
                 } else if (!paragraph.lead().isEmpty()) {
                     line(out, paragraph.lead());
@@ -71,7 +75,9 @@ public final class DraftText {
             for (Item item : paragraph.items()) {
                 line(out, item.num() + item.text());
                 for (SubItem sub : item.subItems()) {
-                    line(out, sub.num() + sub.text());
+                    // "1." before a text that itself begins with a digit would read as a number such as 1.2024
+                    boolean digitFollows = !sub.text().isEmpty() && Character.isDigit(sub.text().charAt(0));
+                    line(out, sub.num() + (digitFollows ? " " : "") + sub.text());
                 }
             }
         }

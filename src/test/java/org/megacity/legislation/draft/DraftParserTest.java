@@ -149,6 +149,25 @@ class DraftParserTest {
         assertThat(problems("条例\n第一条 甲\uD800。\n").getFirst().message()).contains("U+D800");
     }
 
+    @Test
+    void textThatLooksLikeNumberingOrAHeadingIsWrittenBackSoItReadsTheSame() {
+        // found by DraftParserProperties: a sub-item whose text begins with a digit, and a first
+        // paragraph that begins with 【 (which on the number's line would be the article's heading)
+        String text = "条例\n第一条\n【说明】本条适用于：\n（一）甲：\n1. 2024年起施行；\n2. 1.5倍罚款；\n第二条 乙。\n";
+        Draft draft = Regulations.parse(text);
+        for (String written : List.of(DraftText.markdown(draft), DraftText.plain(draft))) {
+            assertThat(Structure.of(Regulations.parse(written))).as(written).isEqualTo(Structure.of(draft));
+        }
+    }
+
+    @Test
+    void aHeadingWhoseTextIsAnotherHeadingOrACommentIsRefusedWithItsLine() {
+        assertThat(problems("# 条例\n2024年1月1日通过\n## <!-- INFO END -->\n第一条 甲。\n"))
+                .extracting(ParseOutcome.Problem::line).containsExactly(3);
+        assertThat(problems("# 条例\n<!-- INFO END -->\n## ## 第一章 总则\n第一条 甲。\n"))
+                .extracting(ParseOutcome.Problem::line).containsExactly(3);
+    }
+
     private static List<ParseOutcome.Problem> problems(String text) {
         return switch (DraftParser.parse(text)) {
             case ParseOutcome.Parsed parsed -> throw new AssertionError("accepted: " + Structure.of(parsed.draft()));
