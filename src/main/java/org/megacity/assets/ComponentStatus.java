@@ -1,9 +1,10 @@
 package org.megacity.assets;
 
 import java.util.Locale;
+import org.megacity.platform.Bilingual;
 
 /** The state of a city component as inspectors record it. */
-public enum ComponentStatus {
+public enum ComponentStatus implements Bilingual {
     INTACT("完好"), DAMAGED("破损"), MISSING("丢失"), OCCUPIED("占用"), DISUSED("废弃");
 
     private final String nameZh;
@@ -16,16 +17,13 @@ public enum ComponentStatus {
         return nameZh;
     }
 
-    public String id() {
-        return name().toLowerCase(Locale.ROOT);
+    /** The English name: the id, capitalised. */
+    @Override
+    public String nameEn() {
+        return name().charAt(0) + name().substring(1).toLowerCase(Locale.ROOT);
     }
 
     public static ComponentStatus parse(String text) {
-        try {
-            return valueOf(text.trim().toUpperCase(Locale.ROOT));
-        } catch (RuntimeException e) {
-            throw new IllegalArgumentException("unknown status '" + text
-                    + "' (expected intact, damaged, missing, occupied or disused)");
-        }
+        return Bilingual.parse(ComponentStatus.class, text, "status");
     }
 }

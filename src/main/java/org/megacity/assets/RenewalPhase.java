@@ -1,9 +1,10 @@
 package org.megacity.assets;
 
 import java.util.Locale;
+import org.megacity.platform.Bilingual;
 
 /** The phase of an urban-renewal project. */
-public enum RenewalPhase {
+public enum RenewalPhase implements Bilingual {
     PLANNING("规划"), APPROVED("立项"), RELOCATION("征收安置"), CONSTRUCTION("施工"), COMPLETED("竣工");
 
     private final String nameZh;
@@ -16,16 +17,13 @@ public enum RenewalPhase {
         return nameZh;
     }
 
-    public String id() {
-        return name().toLowerCase(Locale.ROOT);
+    /** The English name: the id, capitalised. */
+    @Override
+    public String nameEn() {
+        return name().charAt(0) + name().substring(1).toLowerCase(Locale.ROOT);
     }
 
     public static RenewalPhase parse(String text) {
-        try {
-            return valueOf(text.trim().toUpperCase(Locale.ROOT));
-        } catch (RuntimeException e) {
-            throw new IllegalArgumentException("unknown phase '" + text
-                    + "' (expected planning, approved, relocation, construction or completed)");
-        }
+        return Bilingual.parse(RenewalPhase.class, text, "phase");
     }
 }

@@ -1,12 +1,13 @@
 package org.megacity.assets;
 
 import java.util.Locale;
+import org.megacity.platform.Bilingual;
 
 /**
  * The pipeline kinds of a city (DOMAIN.md §4), each with the department code of the operator that
  * runs it in the demo organization.
  */
-public enum Utility {
+public enum Utility implements Bilingual {
     WATER_SUPPLY("water-supply", "供水", "Water supply", "water-supply"),
     RAIN_DRAINAGE("rain-drainage", "雨水", "Rain drainage", "drainage"),
     SEWAGE("sewage", "污水", "Sewage", "drainage"),
@@ -28,6 +29,7 @@ public enum Utility {
     }
 
     /** The identifier used in the API and in GeoJSON ({@code water-supply}). */
+    @Override
     public String id() {
         return id;
     }

@@ -1,9 +1,9 @@
 package org.megacity.cases;
 
-import java.util.Locale;
+import org.megacity.platform.Bilingual;
 
 /** Where a case stands in its lifecycle. */
-public enum CaseStatus {
+public enum CaseStatus implements Bilingual {
     REPORTED("已上报", "Reported"),
     FILED("已立案", "Filed"),
     REJECTED("不予立案", "Rejected"),
@@ -31,22 +31,12 @@ public enum CaseStatus {
         return nameEn;
     }
 
-    /** {@code in-progress}, as in the API. */
-    public String id() {
-        return name().toLowerCase(Locale.ROOT).replace('_', '-');
-    }
-
     /** Whether work on the case is still to be done (not rejected, closed or evaluated). */
     public boolean open() {
         return this != REJECTED && this != CLOSED && this != EVALUATED;
     }
 
     public static CaseStatus parse(String text) {
-        for (CaseStatus s : values()) {
-            if (s.id().equals(text) || s.name().equalsIgnoreCase(text)) {
-                return s;
-            }
-        }
-        throw new IllegalArgumentException("unknown status '" + text + "'");
+        return Bilingual.parse(CaseStatus.class, text, "status");
     }
 }

@@ -1,9 +1,9 @@
 package org.megacity.cases;
 
-import java.util.Locale;
+import org.megacity.platform.Bilingual;
 
 /** How a case came in. */
-public enum Channel {
+public enum Channel implements Bilingual {
     INSPECTOR("监督员上报", "Inspector"),
     HOTLINE("12345热线", "12345 hotline"),
     CITIZEN("市民网上报", "Citizen portal"),
@@ -28,16 +28,7 @@ public enum Channel {
         return nameEn;
     }
 
-    public String id() {
-        return name().toLowerCase(Locale.ROOT);
-    }
-
     public static Channel parse(String text) {
-        for (Channel c : values()) {
-            if (c.id().equalsIgnoreCase(text)) {
-                return c;
-            }
-        }
-        throw new IllegalArgumentException("unknown channel '" + text + "'");
+        return Bilingual.parse(Channel.class, text, "channel");
     }
 }

@@ -2,13 +2,14 @@ package org.megacity.geo;
 
 import java.util.Locale;
 import java.util.Optional;
+import org.megacity.platform.Bilingual;
 
 /**
  * The four levels of the city's geography. Codes nest by prefix: a district has a 6-digit code
  * (GB/T 2260 style), a street adds 3 digits, a community 3 more, and a unit grid a 3-digit sequence
  * (the 15-digit grid code of DB11/T 2157-2023).
  */
-public enum DivisionLevel {
+public enum DivisionLevel implements Bilingual {
     DISTRICT(6, "区县", "district"),
     STREET(9, "街道(乡镇)", "street"),
     COMMUNITY(12, "社区(村)", "community"),
@@ -26,6 +27,12 @@ public enum DivisionLevel {
 
     public int codeLength() {
         return codeLength;
+    }
+
+    /** The id in the API: the lower-case English name ({@code street}). */
+    @Override
+    public String id() {
+        return nameEn;
     }
 
     public String nameZh() {

@@ -1,5 +1,7 @@
 package org.megacity.identity;
 
+import org.megacity.platform.Bilingual;
+
 /**
  * The roles of the platform. The three administrators hold separate powers (三员分立, MLPS 2.0
  * level 3): the system administrator manages accounts and settings, the security administrator
@@ -8,7 +10,7 @@ package org.megacity.identity;
  *
  * <p>As Spring Security authorities the roles are {@code ROLE_<name>}, e.g. {@code ROLE_SYSTEM_ADMIN}.
  */
-public enum Role {
+public enum Role implements Bilingual {
     CITIZEN("市民", "Citizen"),
     INSPECTOR("网格监督员", "Inspector"),
     HOTLINE_OPERATOR("12345话务员", "Hotline operator"),

@@ -1,10 +1,9 @@
 package org.megacity.legislation;
 
-import java.util.Arrays;
-import java.util.stream.Collectors;
+import org.megacity.platform.Bilingual;
 
 /** What a bill does to the law: makes a new regulation, revises one, or repeals one. */
-public enum BillKind {
+public enum BillKind implements Bilingual {
     NEW("new", "制定", "New"),
     REVISION("revision", "修改", "Revision"),
     REPEAL("repeal", "废止", "Repeal");
@@ -19,6 +18,7 @@ public enum BillKind {
         this.nameEn = nameEn;
     }
 
+    @Override
     public String id() {
         return id;
     }
@@ -31,14 +31,8 @@ public enum BillKind {
         return nameEn;
     }
 
-    /** @throws IllegalArgumentException naming the accepted ids */
+/** @throws IllegalArgumentException naming the accepted ids */
     public static BillKind parse(String id) {
-        for (BillKind kind : values()) {
-            if (kind.id.equals(id)) {
-                return kind;
-            }
-        }
-        throw new IllegalArgumentException("unknown kind '" + id + "'; one of "
-                + Arrays.stream(values()).map(BillKind::id).collect(Collectors.joining(", ")));
+        return Bilingual.parse(BillKind.class, id, "kind");
     }
 }

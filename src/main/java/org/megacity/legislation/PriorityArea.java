@@ -1,10 +1,9 @@
 package org.megacity.legislation;
 
-import java.util.Arrays;
-import java.util.stream.Collectors;
+import org.megacity.platform.Bilingual;
 
 /** The priority areas of the legislative plan. */
-public enum PriorityArea {
+public enum PriorityArea implements Bilingual {
     PIPELINES("pipelines", "城市管线", "Urban pipelines"),
     PARKS("parks", "园林绿化", "Parks and greening"),
     URBAN_RENEWAL("urban-renewal", "城市更新", "Urban renewal"),
@@ -27,6 +26,7 @@ public enum PriorityArea {
     }
 
     /** The id used in the API and the database, e.g. {@code urban-renewal}. */
+    @Override
     public String id() {
         return id;
     }
@@ -39,18 +39,12 @@ public enum PriorityArea {
         return nameEn;
     }
 
-    /**
+/**
      * The area with this id.
      *
      * @throws IllegalArgumentException naming the accepted ids
      */
     public static PriorityArea parse(String id) {
-        for (PriorityArea area : values()) {
-            if (area.id.equals(id)) {
-                return area;
-            }
-        }
-        throw new IllegalArgumentException("unknown priority area '" + id + "'; one of "
-                + Arrays.stream(values()).map(PriorityArea::id).collect(Collectors.joining(", ")));
+        return Bilingual.parse(PriorityArea.class, id, "priority area");
     }
 }

@@ -3,6 +3,7 @@ package org.megacity.legislation;
 import java.util.EnumSet;
 import java.util.Optional;
 import java.util.Set;
+import org.megacity.platform.Bilingual;
 
 /**
  * The stages of a bill: proposed → in plan → drafting → submitted → first reading → second reading
@@ -12,7 +13,7 @@ import java.util.Set;
  * shelved bill may be taken up again (back into the plan or drafting) or withdrawn; withdrawn and
  * in force are final. Public consultation happens between readings (module participation).
  */
-public enum Stage {
+public enum Stage implements Bilingual {
     PROPOSED("proposed", "立项建议", "Proposed"),
     IN_PLAN("in-plan", "列入计划", "In the plan"),
     DRAFTING("drafting", "起草", "Drafting"),
@@ -36,6 +37,7 @@ public enum Stage {
         this.nameEn = nameEn;
     }
 
+    @Override
     public String id() {
         return id;
     }
@@ -79,13 +81,7 @@ public enum Stage {
         return this == FIRST_READING || this == SECOND_READING || this == THIRD_READING;
     }
 
-    /** The stage with this id ({@code first-reading}), if any. */
-    public static Optional<Stage> find(String id) {
-        for (Stage stage : values()) {
-            if (stage.id.equals(id)) {
-                return Optional.of(stage);
-            }
-        }
-        return Optional.empty();
+public static Optional<Stage> find(String id) {
+        return Bilingual.find(Stage.class, id);
     }
 }

@@ -1,14 +1,14 @@
 package org.megacity.organization;
 
-import java.util.Locale;
 import java.util.Optional;
 import org.megacity.geo.DivisionLevel;
+import org.megacity.platform.Bilingual;
 
 /**
  * The three levels of city operation and governance centres (城市运行和治理中心): the city's "brain",
  * the districts' operational hubs, and the streets' and towns' execution ends.
  */
-public enum CentreLevel {
+public enum CentreLevel implements Bilingual {
     CITY("市级", "city", null),
     DISTRICT("区县级", "district", DivisionLevel.DISTRICT),
     STREET("镇街级", "street", DivisionLevel.STREET);
@@ -27,7 +27,14 @@ public enum CentreLevel {
         return nameZh;
     }
 
+    /** The English name: the id, capitalised. */
+    @Override
+    public String nameEn() {
+        return Character.toUpperCase(id.charAt(0)) + id.substring(1);
+    }
+
     /** {@code city}, {@code district} or {@code street}, as in the API. */
+    @Override
     public String id() {
         return id;
     }
@@ -38,11 +45,6 @@ public enum CentreLevel {
     }
 
     public static CentreLevel parse(String text) {
-        for (CentreLevel level : values()) {
-            if (level.id.equals(text.trim().toLowerCase(Locale.ROOT))) {
-                return level;
-            }
-        }
-        throw new IllegalArgumentException("unknown centre level '" + text + "' (expected city, district or street)");
+        return Bilingual.parse(CentreLevel.class, text, "centre level");
     }
 }

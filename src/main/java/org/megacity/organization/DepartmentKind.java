@@ -1,9 +1,9 @@
 package org.megacity.organization;
 
-import java.util.Locale;
+import org.megacity.platform.Bilingual;
 
 /** What kind of body a department is. */
-public enum DepartmentKind {
+public enum DepartmentKind implements Bilingual {
     /** A bureau of the city government (市水务局, 市城市管理局 …). */
     GOVERNMENT_BUREAU("政府部门", "Government bureau"),
     /** A company that operates a utility network (gas, power, telecom, water supply). */
@@ -27,18 +27,7 @@ public enum DepartmentKind {
         return nameEn;
     }
 
-    /** The lower-case, hyphenated id used in the API, e.g. {@code utility-operator}. */
-    public String id() {
-        return name().toLowerCase(Locale.ROOT).replace('_', '-');
-    }
-
     public static DepartmentKind parse(String text) {
-        for (DepartmentKind kind : values()) {
-            if (kind.id().equals(text.trim().toLowerCase(Locale.ROOT)) || kind.name().equalsIgnoreCase(text.trim())) {
-                return kind;
-            }
-        }
-        throw new IllegalArgumentException("unknown department kind '" + text
-                + "' (expected government-bureau, utility-operator or service-centre)");
+        return Bilingual.parse(DepartmentKind.class, text, "department kind");
     }
 }

@@ -1,10 +1,10 @@
 package org.megacity.participation;
 
-import java.util.Arrays;
 import java.util.Optional;
+import org.megacity.platform.Bilingual;
 
 /** How an opinion reached the legislature (the channels the Legislation Law names). */
-public enum Channel {
+public enum Channel implements Bilingual {
     ONLINE("online", "网上征求意见", "Online"),
     CONTACT_POINT("contact-point", "基层立法联系点", "Contact point"),
     DEPUTY("deputy", "人大代表", "Deputy"),
@@ -22,6 +22,7 @@ public enum Channel {
         this.nameEn = nameEn;
     }
 
+    @Override
     public String id() {
         return id;
     }
@@ -35,6 +36,6 @@ public enum Channel {
     }
 
     public static Optional<Channel> find(String id) {
-        return Arrays.stream(values()).filter(c -> c.id.equals(id)).findFirst();
+        return Bilingual.find(Channel.class, id);
     }
 }

@@ -1,10 +1,10 @@
 package org.megacity.participation;
 
-import java.util.Arrays;
 import java.util.Optional;
+import org.megacity.platform.Bilingual;
 
 /** How an opinion was handled. */
-public enum Outcome {
+public enum Outcome implements Bilingual {
     ADOPTED("adopted", "采纳", "Adopted"),
     PARTLY_ADOPTED("partly-adopted", "部分采纳", "Partly adopted"),
     NOT_ADOPTED("not-adopted", "未采纳", "Not adopted"),
@@ -21,6 +21,7 @@ public enum Outcome {
         this.nameEn = nameEn;
     }
 
+    @Override
     public String id() {
         return id;
     }
@@ -34,6 +35,6 @@ public enum Outcome {
     }
 
     public static Optional<Outcome> find(String id) {
-        return Arrays.stream(values()).filter(c -> c.id.equals(id)).findFirst();
+        return Bilingual.find(Outcome.class, id);
     }
 }

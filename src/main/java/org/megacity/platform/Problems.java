@@ -1,8 +1,10 @@
 package org.megacity.platform;
 
 import java.net.URI;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;
 import org.springframework.web.ErrorResponseException;
@@ -48,6 +50,16 @@ public final class Problems {
 
     public static ErrorResponseException forbidden(String detail) {
         return of(HttpStatus.FORBIDDEN, "forbidden", "Forbidden", detail);
+    }
+
+    /**
+     * 503 with {@code Retry-After}: the service cannot answer now (still loading, a dependency down)
+     * and the same request may succeed later.
+     */
+    public static ErrorResponseException unavailable(String detail, Duration retryAfter) {
+        ErrorResponseException e = of(HttpStatus.SERVICE_UNAVAILABLE, "unavailable", "Service unavailable", detail);
+        e.getHeaders().set(HttpHeaders.RETRY_AFTER, Long.toString(Math.max(1, retryAfter.toSeconds())));
+        return e;
     }
 
     public static ErrorResponseException of(HttpStatus status, String type, String title, String detail) {

@@ -1,11 +1,6 @@
 package org.megacity.cases;
 
-import static org.megacity.identity.Administrators.bearer;
-import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
-import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.put;
-import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
-import com.jayway.jsonpath.JsonPath;
 import java.util.ArrayList;
 import java.util.List;
 import org.megacity.geo.DivisionCode;
@@ -21,8 +16,6 @@ import org.megacity.organization.Organization;
 import org.megacity.organization.OrganizationChart;
 import org.megacity.platform.DataDirectory;
 import org.megacity.testing.TinyCity;
-import org.springframework.http.HttpHeaders;
-import org.springframework.http.MediaType;
 import org.springframework.test.web.servlet.MockMvc;
 
 /**
@@ -68,26 +61,6 @@ public final class CaseFixtures {
      * (citywide when both are empty), with the password {@link #PASSWORD}; returns a bearer token.
      */
     public String create(String username, String role, List<String> divisions, List<String> departments) throws Exception {
-        String sys = admins.sysadmin();
-        String sec = admins.secadmin();
-        String created = mvc.perform(post("/api/v1/accounts").header(HttpHeaders.AUTHORIZATION, bearer(sys))
-                        .contentType(MediaType.APPLICATION_JSON)
-                        .content("{\"username\": \"" + username + "\", \"displayName\": \"" + username + "\"}"))
-                .andExpect(status().isCreated()).andReturn().getResponse().getContentAsString();
-        String id = JsonPath.read(created, "$.account.id");
-        mvc.perform(put("/api/v1/accounts/" + id + "/roles").header(HttpHeaders.AUTHORIZATION, bearer(sec))
-                        .contentType(MediaType.APPLICATION_JSON).content("{\"roles\": [\"" + role + "\"]}"))
-                .andExpect(status().isOk());
-        boolean citywide = divisions.isEmpty() && departments.isEmpty();
-        mvc.perform(put("/api/v1/accounts/" + id + "/jurisdiction").header(HttpHeaders.AUTHORIZATION, bearer(sec))
-                        .contentType(MediaType.APPLICATION_JSON).content("{\"citywide\": " + citywide + ", \"divisions\": "
-                                + json(divisions) + ", \"departments\": " + json(departments) + "}"))
-                .andExpect(status().isOk());
-        admins.changePassword(username, JsonPath.read(created, "$.oneTimePassword"), PASSWORD);
-        return admins.token(username, PASSWORD);
-    }
-
-    private static String json(List<String> values) {
-        return values.stream().map(v -> "\"" + v + "\"").reduce((a, b) -> a + ", " + b).map(s -> "[" + s + "]").orElse("[]");
+        return admins.account(username, role, PASSWORD, divisions, departments);
     }
 }

@@ -1,6 +1,7 @@
 package org.megacity.identity;
 
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.put;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 import com.jayway.jsonpath.JsonPath;
@@ -9,6 +10,8 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.util.Base64;
+import java.util.List;
+import java.util.stream.Collectors;
 import org.megacity.platform.DataDirectory;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
@@ -60,6 +63,45 @@ public final class Administrators {
 
     public String auditadmin() throws Exception {
         return activate("auditadmin", "initial-audit-admin-password");
+    }
+
+    /**
+     * Creates {@code username} as the administrators would: the system administrator creates the
+     * account, the security administrator grants {@code role}, the person replaces the one-time
+     * password with {@code password}. Returns a bearer token of the new account. The account has no
+     * jurisdiction; see {@link #account(String, String, String, List, List)}.
+     */
+    public String account(String username, String role, String password) throws Exception {
+        return account(username, role, password, null, null);
+    }
+
+    /**
+     * As {@link #account(String, String, String)}, and the security administrator binds the account to
+     * {@code divisions} and {@code departments} (citywide when both are empty).
+     */
+    public String account(String username, String role, String password, List<String> divisions,
+            List<String> departments) throws Exception {
+        String created = mvc.perform(post("/api/v1/accounts").header(HttpHeaders.AUTHORIZATION, bearer(sysadmin()))
+                        .contentType(MediaType.APPLICATION_JSON).content(json("username", username, "displayName", username)))
+                .andExpect(status().isCreated()).andReturn().getResponse().getContentAsString();
+        String id = JsonPath.read(created, "$.account.id");
+        String sec = secadmin();
+        mvc.perform(put("/api/v1/accounts/" + id + "/roles").header(HttpHeaders.AUTHORIZATION, bearer(sec))
+                        .contentType(MediaType.APPLICATION_JSON).content("{\"roles\": [\"" + role + "\"]}"))
+                .andExpect(status().isOk());
+        if (divisions != null) {
+            boolean citywide = divisions.isEmpty() && departments.isEmpty();
+            mvc.perform(put("/api/v1/accounts/" + id + "/jurisdiction").header(HttpHeaders.AUTHORIZATION, bearer(sec))
+                            .contentType(MediaType.APPLICATION_JSON).content("{\"citywide\": " + citywide
+                                    + ", \"divisions\": " + jsonArray(divisions) + ", \"departments\": " + jsonArray(departments) + "}"))
+                    .andExpect(status().isOk());
+        }
+        changePassword(username, JsonPath.read(created, "$.oneTimePassword"), password);
+        return token(username, password);
+    }
+
+    private static String jsonArray(List<String> values) {
+        return values.stream().map(Administrators::quote).collect(Collectors.joining(", ", "[", "]"));
     }
 
     public void changePassword(String username, String oldPassword, String newPassword) throws Exception {

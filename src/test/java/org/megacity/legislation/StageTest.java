@@ -32,6 +32,7 @@ class StageTest {
         assertThat(Stage.FIRST_READING.canMoveTo(Stage.ADOPTED)).isTrue();
         assertThat(Stage.SHELVED.next()).containsExactlyInAnyOrder(Stage.IN_PLAN, Stage.DRAFTING, Stage.WITHDRAWN);
         assertThat(Stage.find("second-reading")).contains(Stage.SECOND_READING);
-        assertThat(Stage.find("SECOND_READING")).isEmpty();
+        assertThat(Stage.find(" Second-Reading ")).contains(Stage.SECOND_READING);
+        assertThat(Stage.find("second reading")).isEmpty();
     }
 }

@@ -2,12 +2,11 @@ package org.megacity.assets.internal.web;
 
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
-import java.io.IOException;
-import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.function.BooleanSupplier;
 import org.megacity.assets.internal.AssetRegistryService;
+import org.megacity.platform.Problems;
 import org.springframework.context.annotation.Configuration;
-import org.springframework.http.HttpHeaders;
 import org.springframework.web.servlet.HandlerInterceptor;
 import org.springframework.web.servlet.config.annotation.InterceptorRegistry;
 import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
@@ -22,7 +21,7 @@ import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
 @Configuration(proxyBeanMethods = false)
 class RegistryLoadingGuard implements WebMvcConfigurer {
 
-    static final String RETRY_AFTER_SECONDS = "10";
+    static final Duration RETRY_AFTER = Duration.ofSeconds(10);
 
     private final AssetRegistryService registry;
 
@@ -42,34 +41,12 @@ class RegistryLoadingGuard implements WebMvcConfigurer {
     record Guard(BooleanSupplier ready) implements HandlerInterceptor {
 
         @Override
-        public boolean preHandle(HttpServletRequest request, HttpServletResponse response, Object handler)
-                throws IOException {
-            if (ready.getAsBoolean()) {
-                return true;
+        public boolean preHandle(HttpServletRequest request, HttpServletResponse response, Object handler) {
+            if (!ready.getAsBoolean()) {
+                throw Problems.unavailable("the asset registry is still loading from the database after the start;"
+                        + " try again in " + RETRY_AFTER.toSeconds() + " s", RETRY_AFTER);
             }
-            response.setStatus(503);
-            response.setHeader(HttpHeaders.RETRY_AFTER, RETRY_AFTER_SECONDS);
-            response.setContentType("application/problem+json");
-            response.setCharacterEncoding(StandardCharsets.UTF_8.name());
-            response.getWriter().write("{\"type\":\"about:blank\",\"title\":\"Service Unavailable\",\"status\":503,"
-                    + "\"detail\":\"the asset registry is still loading from the database after the start;"
-                    + " try again in " + RETRY_AFTER_SECONDS + " s\",\"instance\":\"" + json(request.getRequestURI())
-                    + "\"}");
-            return false;
-        }
-
-        private static String json(String text) {
-            StringBuilder out = new StringBuilder();
-            for (char c : text.toCharArray()) {
-                if (c == '"' || c == '\\') {
-                    out.append('\\').append(c);
-                } else if (c < 0x20) {
-                    out.append(String.format("\\u%04x", (int) c));
-                } else {
-                    out.append(c);
-                }
-            }
-            return out.toString();
+            return true;
         }
     }
 }

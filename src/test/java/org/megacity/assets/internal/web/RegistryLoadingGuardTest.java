@@ -1,11 +1,13 @@
 package org.megacity.assets.internal.web;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
 import java.util.concurrent.atomic.AtomicBoolean;
 import org.junit.jupiter.api.Test;
 import org.springframework.mock.web.MockHttpServletRequest;
 import org.springframework.mock.web.MockHttpServletResponse;
+import org.springframework.web.ErrorResponseException;
 
 class RegistryLoadingGuardTest {
 
@@ -14,14 +16,12 @@ class RegistryLoadingGuardTest {
         AtomicBoolean ready = new AtomicBoolean(false);
         RegistryLoadingGuard.Guard guard = new RegistryLoadingGuard.Guard(ready::get);
         MockHttpServletRequest request = new MockHttpServletRequest("POST", "/api/v1/assets/analysis/excavation");
-        MockHttpServletResponse loading = new MockHttpServletResponse();
 
-        assertThat(guard.preHandle(request, loading, new Object())).isFalse();
-        assertThat(loading.getStatus()).isEqualTo(503);
-        assertThat(loading.getHeader("Retry-After")).isEqualTo("10");
-        assertThat(loading.getContentType()).startsWith("application/problem+json");
-        assertThat(loading.getContentAsString()).contains("\"status\":503").contains("still loading")
-                .contains("/api/v1/assets/analysis/excavation");
+        ErrorResponseException refused = catchThrowableOfType(ErrorResponseException.class,
+                () -> guard.preHandle(request, new MockHttpServletResponse(), new Object()));
+        assertThat(refused.getStatusCode().value()).isEqualTo(503);
+        assertThat(refused.getHeaders().getFirst("Retry-After")).isEqualTo("10");
+        assertThat(refused.getBody().getDetail()).contains("still loading");
 
         ready.set(true);
         MockHttpServletResponse loaded = new MockHttpServletResponse();
