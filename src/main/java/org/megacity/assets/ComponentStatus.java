@@ -6,15 +6,15 @@ import org.megacity.platform.Bilingual;
 /** The state of a city component as inspectors record it. */
 public enum ComponentStatus implements Bilingual {
     INTACT("完好"), DAMAGED("破损"), MISSING("丢失"), OCCUPIED("占用"), DISUSED("废弃");
-
-    private final String nameZh;
+    private final Names names;
 
     ComponentStatus(String nameZh) {
-        this.nameZh = nameZh;
+        this.names = new Names(null, nameZh, null);
     }
 
-    public String nameZh() {
-        return nameZh;
+    @Override
+    public Names names() {
+        return names;
     }
 
     /** The English name: the id, capitalised. */

@@ -6,15 +6,15 @@ import org.megacity.platform.Bilingual;
 /** The phase of an urban-renewal project. */
 public enum RenewalPhase implements Bilingual {
     PLANNING("规划"), APPROVED("立项"), RELOCATION("征收安置"), CONSTRUCTION("施工"), COMPLETED("竣工");
-
-    private final String nameZh;
+    private final Names names;
 
     RenewalPhase(String nameZh) {
-        this.nameZh = nameZh;
+        this.names = new Names(null, nameZh, null);
     }
 
-    public String nameZh() {
-        return nameZh;
+    @Override
+    public Names names() {
+        return names;
     }
 
     /** The English name: the id, capitalised. */

@@ -16,30 +16,17 @@ public enum Utility implements Bilingual {
     POWER("power", "电力", "Power", "power"),
     TELECOM("telecom", "通信", "Telecom", "telecom");
 
-    private final String id;
-    private final String name;
-    private final String nameEn;
     private final String operator;
+    private final Names names;
 
     Utility(String id, String name, String nameEn, String operator) {
-        this.id = id;
-        this.name = name;
-        this.nameEn = nameEn;
+        this.names = new Names(id, name, nameEn);
         this.operator = operator;
     }
 
-    /** The identifier used in the API and in GeoJSON ({@code water-supply}). */
     @Override
-    public String id() {
-        return id;
-    }
-
-    public String nameZh() {
-        return name;
-    }
-
-    public String nameEn() {
-        return nameEn;
+    public Names names() {
+        return names;
     }
 
     /**
@@ -66,7 +53,7 @@ public enum Utility implements Bilingual {
         if (text != null) {
             String t = text.trim().toLowerCase(Locale.ROOT).replace('_', '-');
             for (Utility u : values()) {
-                if (u.id.equals(t)) {
+                if (u.id().equals(t)) {
                     return u;
                 }
             }

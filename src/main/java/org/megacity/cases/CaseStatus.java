@@ -14,21 +14,15 @@ public enum CaseStatus implements Bilingual {
     VERIFIED("已核查", "Verified"),
     CLOSED("已结案", "Closed"),
     EVALUATED("已评价", "Evaluated");
-
-    private final String nameZh;
-    private final String nameEn;
+    private final Names names;
 
     CaseStatus(String nameZh, String nameEn) {
-        this.nameZh = nameZh;
-        this.nameEn = nameEn;
+        this.names = new Names(null, nameZh, nameEn);
     }
 
-    public String nameZh() {
-        return nameZh;
-    }
-
-    public String nameEn() {
-        return nameEn;
+    @Override
+    public Names names() {
+        return names;
     }
 
     /** Whether work on the case is still to be done (not rejected, closed or evaluated). */

@@ -11,21 +11,15 @@ public enum Channel implements Bilingual {
     SENSOR("感知告警", "Sensor alert"),
     DEPUTY("代表转办", "Deputy referral"),
     REFERRAL("上级交办", "Referral from a higher authority");
-
-    private final String nameZh;
-    private final String nameEn;
+    private final Names names;
 
     Channel(String nameZh, String nameEn) {
-        this.nameZh = nameZh;
-        this.nameEn = nameEn;
+        this.names = new Names(null, nameZh, nameEn);
     }
 
-    public String nameZh() {
-        return nameZh;
-    }
-
-    public String nameEn() {
-        return nameEn;
+    @Override
+    public Names names() {
+        return names;
     }
 
     public static Channel parse(String text) {

@@ -16,32 +16,20 @@ public enum DivisionLevel implements Bilingual {
     GRID(15, "单元网格", "grid");
 
     private final int codeLength;
-    private final String nameZh;
-    private final String nameEn;
+    private final Names names;
 
     DivisionLevel(int codeLength, String nameZh, String nameEn) {
+        this.names = new Names(nameEn, nameZh, nameEn);
         this.codeLength = codeLength;
-        this.nameZh = nameZh;
-        this.nameEn = nameEn;
+    }
+
+    @Override
+    public Names names() {
+        return names;
     }
 
     public int codeLength() {
         return codeLength;
-    }
-
-    /** The id in the API: the lower-case English name ({@code street}). */
-    @Override
-    public String id() {
-        return nameEn;
-    }
-
-    public String nameZh() {
-        return nameZh;
-    }
-
-    /** The lower-case English name, as used in the API ({@code level=street}). */
-    public String nameEn() {
-        return nameEn;
     }
 
     /** The level whose codes have this length. */
@@ -57,7 +45,7 @@ public enum DivisionLevel implements Bilingual {
     /** Parses {@code district}, {@code street}, {@code community} or {@code grid}, in any case. */
     public static DivisionLevel parse(String text) {
         for (DivisionLevel level : values()) {
-            if (level.nameEn.equals(text.trim().toLowerCase(Locale.ROOT))) {
+            if (level.nameEn().equals(text.trim().toLowerCase(Locale.ROOT))) {
                 return level;
             }
         }

@@ -24,21 +24,15 @@ public enum Role implements Bilingual {
     SYSTEM_ADMIN("系统管理员", "System administrator"),
     SECURITY_ADMIN("安全管理员", "Security administrator"),
     AUDIT_ADMIN("审计管理员", "Audit administrator");
-
-    private final String nameZh;
-    private final String nameEn;
+    private final Names names;
 
     Role(String nameZh, String nameEn) {
-        this.nameZh = nameZh;
-        this.nameEn = nameEn;
+        this.names = new Names(null, nameZh, nameEn);
     }
 
-    public String nameZh() {
-        return nameZh;
-    }
-
-    public String nameEn() {
-        return nameEn;
+    @Override
+    public Names names() {
+        return names;
     }
 
     /** The Spring Security authority, {@code ROLE_<name>}. */

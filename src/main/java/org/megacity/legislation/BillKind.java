@@ -7,28 +7,15 @@ public enum BillKind implements Bilingual {
     NEW("new", "制定", "New"),
     REVISION("revision", "修改", "Revision"),
     REPEAL("repeal", "废止", "Repeal");
-
-    private final String id;
-    private final String nameZh;
-    private final String nameEn;
+    private final Names names;
 
     BillKind(String id, String nameZh, String nameEn) {
-        this.id = id;
-        this.nameZh = nameZh;
-        this.nameEn = nameEn;
+        this.names = new Names(id, nameZh, nameEn);
     }
 
     @Override
-    public String id() {
-        return id;
-    }
-
-    public String nameZh() {
-        return nameZh;
-    }
-
-    public String nameEn() {
-        return nameEn;
+    public Names names() {
+        return names;
     }
 
 /** @throws IllegalArgumentException naming the accepted ids */

@@ -14,29 +14,15 @@ public enum PriorityArea implements Bilingual {
     DATA_SECURITY("data-security", "数据安全", "Data security"),
     CYBERSECURITY("cybersecurity", "网络安全", "Cybersecurity"),
     OTHER("other", "其他", "Other");
-
-    private final String id;
-    private final String nameZh;
-    private final String nameEn;
+    private final Names names;
 
     PriorityArea(String id, String nameZh, String nameEn) {
-        this.id = id;
-        this.nameZh = nameZh;
-        this.nameEn = nameEn;
+        this.names = new Names(id, nameZh, nameEn);
     }
 
-    /** The id used in the API and the database, e.g. {@code urban-renewal}. */
     @Override
-    public String id() {
-        return id;
-    }
-
-    public String nameZh() {
-        return nameZh;
-    }
-
-    public String nameEn() {
-        return nameEn;
+    public Names names() {
+        return names;
     }
 
 /**

@@ -26,28 +26,15 @@ public enum Stage implements Bilingual {
     IN_FORCE("in-force", "施行", "In force"),
     WITHDRAWN("withdrawn", "撤回", "Withdrawn"),
     SHELVED("shelved", "搁置", "Shelved");
-
-    private final String id;
-    private final String nameZh;
-    private final String nameEn;
+    private final Names names;
 
     Stage(String id, String nameZh, String nameEn) {
-        this.id = id;
-        this.nameZh = nameZh;
-        this.nameEn = nameEn;
+        this.names = new Names(id, nameZh, nameEn);
     }
 
     @Override
-    public String id() {
-        return id;
-    }
-
-    public String nameZh() {
-        return nameZh;
-    }
-
-    public String nameEn() {
-        return nameEn;
+    public Names names() {
+        return names;
     }
 
     /** The stages a bill in this stage may move to. */

@@ -13,30 +13,23 @@ public enum CentreLevel implements Bilingual {
     DISTRICT("区县级", "district", DivisionLevel.DISTRICT),
     STREET("镇街级", "street", DivisionLevel.STREET);
 
-    private final String nameZh;
-    private final String id;
     private final DivisionLevel divisionLevel;
+    private final Names names;
 
     CentreLevel(String nameZh, String id, DivisionLevel divisionLevel) {
-        this.nameZh = nameZh;
-        this.id = id;
+        this.names = new Names(id, nameZh, null);
         this.divisionLevel = divisionLevel;
     }
 
-    public String nameZh() {
-        return nameZh;
+    @Override
+    public Names names() {
+        return names;
     }
 
     /** The English name: the id, capitalised. */
     @Override
     public String nameEn() {
-        return Character.toUpperCase(id.charAt(0)) + id.substring(1);
-    }
-
-    /** {@code city}, {@code district} or {@code street}, as in the API. */
-    @Override
-    public String id() {
-        return id;
+        return Character.toUpperCase(id().charAt(0)) + id().substring(1);
     }
 
     /** The level of the division a centre of this level is bound to; empty for the city centre. */

@@ -10,21 +10,15 @@ public enum DepartmentKind implements Bilingual {
     UTILITY_OPERATOR("公用事业企业", "Utility operator"),
     /** A public service centre, e.g. the 12345 hotline centre. */
     SERVICE_CENTRE("公共服务中心", "Public service centre");
-
-    private final String nameZh;
-    private final String nameEn;
+    private final Names names;
 
     DepartmentKind(String nameZh, String nameEn) {
-        this.nameZh = nameZh;
-        this.nameEn = nameEn;
+        this.names = new Names(null, nameZh, nameEn);
     }
 
-    public String nameZh() {
-        return nameZh;
-    }
-
-    public String nameEn() {
-        return nameEn;
+    @Override
+    public Names names() {
+        return names;
     }
 
     public static DepartmentKind parse(String text) {

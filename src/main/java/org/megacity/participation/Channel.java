@@ -11,28 +11,15 @@ public enum Channel implements Bilingual {
     EXPERT("expert", "专家和智库", "Expert"),
     DEPARTMENT("department", "政府部门", "Government department"),
     LETTER("letter", "来信", "Letter");
-
-    private final String id;
-    private final String nameZh;
-    private final String nameEn;
+    private final Names names;
 
     Channel(String id, String nameZh, String nameEn) {
-        this.id = id;
-        this.nameZh = nameZh;
-        this.nameEn = nameEn;
+        this.names = new Names(id, nameZh, nameEn);
     }
 
     @Override
-    public String id() {
-        return id;
-    }
-
-    public String nameZh() {
-        return nameZh;
-    }
-
-    public String nameEn() {
-        return nameEn;
+    public Names names() {
+        return names;
     }
 
     public static Optional<Channel> find(String id) {

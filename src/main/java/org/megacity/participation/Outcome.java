@@ -10,28 +10,15 @@ public enum Outcome implements Bilingual {
     NOT_ADOPTED("not-adopted", "未采纳", "Not adopted"),
     ALREADY_REFLECTED("already-reflected", "草案已体现", "Already reflected"),
     OUT_OF_SCOPE("out-of-scope", "不属于本法规范围（已转交）", "Out of scope (referred)");
-
-    private final String id;
-    private final String nameZh;
-    private final String nameEn;
+    private final Names names;
 
     Outcome(String id, String nameZh, String nameEn) {
-        this.id = id;
-        this.nameZh = nameZh;
-        this.nameEn = nameEn;
+        this.names = new Names(id, nameZh, nameEn);
     }
 
     @Override
-    public String id() {
-        return id;
-    }
-
-    public String nameZh() {
-        return nameZh;
-    }
-
-    public String nameEn() {
-        return nameEn;
+    public Names names() {
+        return names;
     }
 
     public static Optional<Outcome> find(String id) {

@@ -13,19 +13,38 @@ import java.util.stream.Collectors;
 public interface Bilingual {
 
     /**
-     * The id used in the API and the database, e.g. {@code in-progress}. By default the constant's
-     * name in lower case with hyphens; an enum whose ids differ from its names overrides this.
+     * The names of a value.
+     *
+     * @param id the id, or null for the constant's name in lower case with hyphens
+     * @param zh the Chinese name
+     * @param en the English name (may be null where the implementation derives it)
+     */
+    record Names(String id, String zh, String en) {
+    }
+
+    Names names();
+
+    /**
+     * The id used in the API and the database, e.g. {@code in-progress}: the one in {@link #names()},
+     * or else the constant's name in lower case with hyphens.
      */
     default String id() {
+        if (names().id() != null) {
+            return names().id();
+        }
         if (this instanceof Enum<?> constant) {
             return constant.name().toLowerCase(Locale.ROOT).replace('_', '-');
         }
-        throw new UnsupportedOperationException(getClass().getName() + " must define id()");
+        throw new IllegalStateException(getClass().getName() + " has no id");
     }
 
-    String nameZh();
+    default String nameZh() {
+        return names().zh();
+    }
 
-    String nameEn();
+    default String nameEn() {
+        return names().en();
+    }
 
     /** The name in the language of {@code locale}: Chinese for {@code zh}, English otherwise. */
     default String name(Locale locale) {

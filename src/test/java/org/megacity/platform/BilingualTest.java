@@ -11,22 +11,15 @@ class BilingualTest {
     enum Phase implements Bilingual {
         IN_PROGRESS("办理中", "In progress"), DONE("已办结", "Done");
 
-        private final String nameZh;
-        private final String nameEn;
+        private final Names names;
 
         Phase(String nameZh, String nameEn) {
-            this.nameZh = nameZh;
-            this.nameEn = nameEn;
+            this.names = new Names(null, nameZh, nameEn);
         }
 
         @Override
-        public String nameZh() {
-            return nameZh;
-        }
-
-        @Override
-        public String nameEn() {
-            return nameEn;
+        public Names names() {
+            return names;
         }
     }
 
