@@ -18,14 +18,18 @@ import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.transaction.CannotCreateTransactionException;
+import org.springframework.transaction.TransactionSystemException;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
  * The database cannot be reached (stopped, restarting, the network to it cut or silent): what the
  * platform answers instead of an internal error. Every HTTP request that fails for this reason is
  * answered {@code 503 Service Unavailable} with {@code Retry-After} and a problem detail of type
- * {@code urn:megacity:problem:database-unavailable}; nothing of the request was committed (a
- * transaction that cannot reach its database cannot commit). Requests wait at most the pool's
+ * {@code urn:megacity:problem:database-unavailable}. A request that began while the database
+ * was away committed nothing (a transaction that cannot reach its database cannot commit); one whose
+ * commit was under way when the connection broke may have committed without its answer (the
+ * classic unknown outcome of a lost commit acknowledgement), so a client that retries a create
+ * should look first for what it sent. Requests wait at most the pool's
  * connection timeout for a connection and, on PostgreSQL, the socket timeout for an answer
  * ({@code spring.datasource.hikari.connection-timeout}, {@code megacity.database.socket-timeout}).
  */
@@ -36,8 +40,11 @@ public final class DatabaseOutage {
 
     public static final String TYPE = "database-unavailable";
 
-    private static final String DETAIL = "the database cannot be reached at the moment; nothing of this request "
-            + "was stored. Try again in " + RETRY_AFTER_SECONDS + " seconds";
+    /** What HikariCP says when a connection it has closed (found broken) is used again. */
+    private static final String HIKARI_CLOSED = "Connection is closed";
+
+    private static final String DETAIL = "the database cannot be reached at the moment; the request was not "
+            + "completed. Try again in " + RETRY_AFTER_SECONDS + " seconds";
 
     private static final JsonMapper JSON = JsonMapper.builder().build();
 
@@ -51,7 +58,20 @@ public final class DatabaseOutage {
      */
     public static boolean causedBy(Throwable failure) {
         Set<Throwable> seen = java.util.Collections.newSetFromMap(new IdentityHashMap<>());
-        for (Throwable t = failure; t != null && seen.add(t); t = t.getCause()) {
+        java.util.ArrayDeque<Throwable> todo = new java.util.ArrayDeque<>();
+        todo.add(failure);
+        while (!todo.isEmpty()) {
+            Throwable t = todo.poll();
+            if (t == null || !seen.add(t)) {
+                continue;
+            }
+            if (t.getCause() != null) {
+                todo.add(t.getCause());
+            }
+            if (t instanceof TransactionSystemException tse && tse.getOriginalException() != null) {
+                // a rollback that failed after the statement failed: the statement's failure says why
+                todo.add(tse.getOriginalException());
+            }
             if (t instanceof DataAccessResourceFailureException || t instanceof TransientDataAccessResourceException
                     || t instanceof RecoverableDataAccessException || t instanceof CannotCreateTransactionException
                     || t instanceof SQLTransientConnectionException || t instanceof SQLNonTransientConnectionException
@@ -60,6 +80,11 @@ public final class DatabaseOutage {
             }
             if (t instanceof SQLException sql && sql.getSQLState() != null
                     && (sql.getSQLState().startsWith("08") || sql.getSQLState().startsWith("57P"))) {
+                return true;
+            }
+            if (t instanceof SQLException sql && sql.getSQLState() == null && HIKARI_CLOSED.equals(sql.getMessage())) {
+                // the pool closed a connection it found broken (SQLSTATE 08) under a transaction
+                // that then tried to roll back: the commit's own failure is not kept by Spring
                 return true;
             }
         }

@@ -110,13 +110,18 @@ class MqttIngest implements DisposableBean {
                 @Override
                 public void connectComplete(boolean reconnect, String serverUri) {
                     sessionCreated = true;
-                    try {
-                        c.subscribe(PREFIX + "+", 1);
-                        log.info("telemetry: MQTT {} to {}, subscribed to {}+", reconnect ? "reconnected" : "connected",
-                                serverUri, PREFIX);
-                    } catch (MqttException e) {
-                        log.warn("telemetry: MQTT subscribe failed: {}", e.getMessage());
-                    }
+                    // Not on this (Paho's) thread: a resumed session's queued messages arrive before the
+                    // SUBACK, fill the client's inbound queue, and a subscribe waiting here for the SUBACK
+                    // would stall the client until the keep-alive times out.
+                    Thread.ofVirtual().name("telemetry-mqtt-subscribe").start(() -> {
+                        try {
+                            c.subscribe(PREFIX + "+", 1);
+                            log.info("telemetry: MQTT {} to {}, subscribed to {}+",
+                                    reconnect ? "reconnected" : "connected", serverUri, PREFIX);
+                        } catch (MqttException e) {
+                            log.warn("telemetry: MQTT subscribe failed: {}", e.getMessage());
+                        }
+                    });
                 }
 
                 @Override
