@@ -63,12 +63,17 @@ class HttpAuditFilter extends OncePerRequestFilter implements Ordered {
             return;
         }
         ContentCachingResponseWrapper buffered = new ContentCachingResponseWrapper(response);
-        boolean failed = true;
+        int status = 500;
         try {
             filters.doFilter(request, buffered);
-            failed = false;
+            status = buffered.getStatus();
+        } catch (ServletException | IOException | RuntimeException e) {
+            if (org.megacity.platform.DatabaseOutage.causedBy(e)) {
+                status = 503; // what the platform answers for it
+            }
+            throw e;
         } finally {
-            record(request, path, failed ? 500 : buffered.getStatus());
+            record(request, path, status);
             buffered.copyBodyToResponse();
         }
     }
@@ -80,6 +85,12 @@ class HttpAuditFilter extends OncePerRequestFilter implements Ordered {
                     request.getMethod() + " " + path, object(request), Integer.toString(status),
                     AuditChain.source(request)));
         } catch (RuntimeException e) {
+            if (org.megacity.platform.DatabaseOutage.causedBy(e) && status == 503) {
+                // refused for the same outage: nothing was written, and no stack trace per request
+                log.error("AUDIT FAILURE: database unavailable, no record of the refused {} {} by {}", request.getMethod(),
+                        path, actor.username());
+                return;
+            }
             // the write itself is done and cannot be undone here: answer it, and alarm loudly
             log.error("AUDIT FAILURE: could not append the record of {} {} ({}) by {}", request.getMethod(), path,
                     status, actor.username(), e);

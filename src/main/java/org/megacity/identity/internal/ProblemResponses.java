@@ -6,6 +6,7 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import org.megacity.platform.DatabaseOutage;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
@@ -18,7 +19,8 @@ import tools.jackson.databind.json.JsonMapper;
 
 /**
  * The API's answers when security stops a request before it reaches a controller: 401 and 403
- * as {@code application/problem+json} (RFC 9457), never a login page or a redirect.
+ * as {@code application/problem+json} (RFC 9457), never a login page or a redirect; 503 when the
+ * credentials could not be checked because the database is unreachable.
  */
 final class ProblemResponses implements AuthenticationEntryPoint, AccessDeniedHandler {
 
@@ -27,6 +29,11 @@ final class ProblemResponses implements AuthenticationEntryPoint, AccessDeniedHa
     @Override
     public void commence(HttpServletRequest request, HttpServletResponse response, AuthenticationException e)
             throws IOException {
+        if (DatabaseOutage.causedBy(e)) {
+            // the credentials could not be checked, not refused
+            DatabaseOutage.answer(request, response);
+            return;
+        }
         response.setHeader(HttpHeaders.WWW_AUTHENTICATE, "Bearer realm=\"megacity\"");
         write(request, response, HttpStatus.UNAUTHORIZED, "unauthenticated", "Unauthenticated",
                 request.getHeader(HttpHeaders.AUTHORIZATION) == null

@@ -3,6 +3,7 @@ package org.megacity.platform.internal;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import org.megacity.platform.DatabaseOutage;
 import org.megacity.platform.Problems;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -82,6 +83,14 @@ class ProblemAdvice extends ResponseEntityExceptionHandler {
 
     @ExceptionHandler(Exception.class)
     ResponseEntity<Object> unexpected(Exception ex) {
+        if (DatabaseOutage.causedBy(ex)) {
+            OutageLog.note(log, "a request", ex);
+            return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE)
+                    .header(HttpHeaders.RETRY_AFTER, Integer.toString(DatabaseOutage.RETRY_AFTER_SECONDS))
+                    .header(HttpHeaders.CACHE_CONTROL, "no-store")
+                    .contentType(org.springframework.http.MediaType.APPLICATION_PROBLEM_JSON)
+                    .body(DatabaseOutage.problem());
+        }
         String incident = UUID.randomUUID().toString();
         log.error("unexpected error, incident {}", incident, ex);
         ProblemDetail problem = Problems.problem(HttpStatus.INTERNAL_SERVER_ERROR, "internal", "Internal error",

@@ -28,6 +28,15 @@ import org.springframework.stereotype.Component;
  * handled on the client's thread and acknowledged to the broker only after its readings commit.
  * Connects in the background with automatic reconnect, so an unreachable broker never stops the
  * start; malformed payloads are logged and counted, never thrown to the client.
+ *
+ * <p>Outages. The session is persistent ({@code cleanSession=false}): when the broker or the
+ * network to it goes away, the client reconnects by itself (backing off to at most 10 s between
+ * attempts), resubscribes, and the broker delivers the QoS 1 readings it queued for the session
+ * meanwhile (Mosquitto keeps up to {@code max_queued_messages}, 1,000 by default). When the database
+ * is unreachable, a message is not acknowledged: the client drops the connection, reconnects, and
+ * the broker delivers the message again, so a database outage loses no MQTT reading either. With a
+ * configured {@code megacity.telemetry.mqtt.client-id} the session also outlives a restart of the
+ * platform; a generated id's session is removed from the broker at a clean shutdown.
  */
 @Component
 class MqttIngest implements DisposableBean {
@@ -41,15 +50,18 @@ class MqttIngest implements DisposableBean {
     private final String demoUrl;
     private final boolean demo;
     private final String clientId;
+    private final boolean generatedId;
     private final AtomicLong messages = new AtomicLong();
     private final AtomicLong malformed = new AtomicLong();
     private final AtomicLong accepted = new AtomicLong();
     private final AtomicLong rejected = new AtomicLong();
+    private final AtomicLong unavailable = new AtomicLong();
     private volatile MqttClient client;
     private volatile boolean stopping;
+    private volatile boolean sessionCreated;
 
     MqttIngest(Telemetry telemetry, @Value("${megacity.telemetry.mqtt.url:}") String url,
-            @Value("${megacity.telemetry.mqtt.client-id:megacity-${random.uuid}}") String clientId,
+            @Value("${megacity.telemetry.mqtt.client-id:}") String clientId,
             @Value("${megacity.telemetry.mqtt.demo-url:tcp://127.0.0.1:1883}") String demoUrl,
             @Value("${megacity.demo.enabled:false}") boolean demo,
             org.megacity.platform.PlatformSettings platform) {
@@ -57,7 +69,8 @@ class MqttIngest implements DisposableBean {
         this.url = url;
         this.demoUrl = demoUrl;
         this.demo = demo && "server".equals(platform.mode());
-        this.clientId = clientId;
+        this.generatedId = clientId == null || clientId.isBlank();
+        this.clientId = generatedId ? "megacity-" + java.util.UUID.randomUUID() : clientId;
     }
 
     @EventListener(ApplicationReadyEvent.class)
@@ -96,13 +109,19 @@ class MqttIngest implements DisposableBean {
             c.setCallback(new MqttCallbackExtended() {
                 @Override
                 public void connectComplete(boolean reconnect, String serverUri) {
-                    try {
-                        c.subscribe(PREFIX + "+", 1);
-                        log.info("telemetry: MQTT {} to {}, subscribed to {}+", reconnect ? "reconnected" : "connected",
-                                serverUri, PREFIX);
-                    } catch (MqttException e) {
-                        log.warn("telemetry: MQTT subscribe failed: {}", e.getMessage());
-                    }
+                    sessionCreated = true;
+                    // Not on this (Paho's) thread: a resumed session's queued messages arrive before the
+                    // SUBACK, fill the client's inbound queue, and a subscribe waiting here for the SUBACK
+                    // would stall the client until the keep-alive times out.
+                    Thread.ofVirtual().name("telemetry-mqtt-subscribe").start(() -> {
+                        try {
+                            c.subscribe(PREFIX + "+", 1);
+                            log.info("telemetry: MQTT {} to {}, subscribed to {}+",
+                                    reconnect ? "reconnected" : "connected", serverUri, PREFIX);
+                        } catch (MqttException e) {
+                            log.warn("telemetry: MQTT subscribe failed: {}", e.getMessage());
+                        }
+                    });
                 }
 
                 @Override
@@ -114,6 +133,8 @@ class MqttIngest implements DisposableBean {
 
                 @Override
                 public void messageArrived(String topic, MqttMessage message) {
+                    // a StoreUnavailable thrown here leaves the message unacknowledged: Paho drops the
+                    // connection, reconnects, and the broker delivers it again
                     handle(topic, message.getPayload());
                 }
 
@@ -123,7 +144,8 @@ class MqttIngest implements DisposableBean {
             });
             MqttConnectOptions options = new MqttConnectOptions();
             options.setAutomaticReconnect(true);
-            options.setCleanSession(true);
+            options.setCleanSession(false);
+            options.setMaxReconnectDelay(10_000);
             options.setConnectionTimeout(5);
             options.setMaxInflight(1000);
             // the first connect is retried here; after it Paho's automatic reconnect takes over
@@ -145,7 +167,17 @@ class MqttIngest implements DisposableBean {
         }
     }
 
-    /** Takes one message; never throws. */
+    /** The database could not take a message's readings: the message must be delivered again. */
+    static final class StoreUnavailable extends RuntimeException {
+        StoreUnavailable(Throwable cause) {
+            super("database unavailable; the message will be delivered again", cause);
+        }
+    }
+
+    /**
+     * Takes one message; throws only {@link StoreUnavailable} (the database could not be reached,
+     * nothing was stored), never for the message's content.
+     */
     void handle(String topic, byte[] payload) {
         messages.incrementAndGet();
         try {
@@ -166,6 +198,10 @@ class MqttIngest implements DisposableBean {
                 log.debug("telemetry: MQTT {}: {} readings rejected, first: {}", topic, o.rejected().size(), o.rejected().get(0));
             }
         } catch (RuntimeException | java.io.IOException e) {
+            if (org.megacity.platform.DatabaseOutage.causedBy(e)) {
+                unavailable.incrementAndGet();
+                throw new StoreUnavailable(e);
+            }
             malformed.incrementAndGet();
             log.warn("telemetry: malformed MQTT payload on {}: {}", topic, e.getMessage());
         }
@@ -201,6 +237,11 @@ class MqttIngest implements DisposableBean {
         return rejected.get();
     }
 
+    /** Messages left unacknowledged (to be delivered again) because the database was unreachable. */
+    long unavailable() {
+        return unavailable.get();
+    }
+
     @Override
     public void destroy() {
         stopping = true;
@@ -211,9 +252,27 @@ class MqttIngest implements DisposableBean {
                     c.disconnect(1000);
                 }
                 c.close(true);
+                if (generatedId && sessionCreated) {
+                    forgetSession();
+                }
             } catch (MqttException e) {
                 log.debug("telemetry: MQTT close: {}", e.getMessage());
             }
+        }
+    }
+
+    /** Removes the persistent session of a generated client id: no one will ever resume it. */
+    private void forgetSession() {
+        try {
+            MqttClient c = new MqttClient(url, clientId, new MemoryPersistence());
+            MqttConnectOptions clean = new MqttConnectOptions();
+            clean.setCleanSession(true);
+            clean.setConnectionTimeout(2);
+            c.connect(clean);
+            c.disconnect(1000);
+            c.close(true);
+        } catch (MqttException e) {
+            log.debug("telemetry: MQTT session of {} not removed: {}", clientId, e.getMessage());
         }
     }
 }
