@@ -86,8 +86,12 @@ class BackupCommand implements CliCommand {
         try {
             long databaseBytes = 0;
             if (h2) {
-                h2Copy = Files.createTempFile(out.getParent(), ".megacity-h2-", ".zip");
-                Files.delete(h2Copy);
+                // in a private directory beside OUT: the copy holds the whole database until it is packed
+                Path scratch = Files.createTempDirectory(out.getParent(), ".megacity-backup-");
+                if (scratch.getFileSystem().supportedFileAttributeViews().contains("posix")) {
+                    Files.setPosixFilePermissions(scratch, java.nio.file.attribute.PosixFilePermissions.fromString("rwx------"));
+                }
+                h2Copy = scratch.resolve("megacity-h2.zip");
                 try (Connection c = dataSource.getConnection(); var s = c.createStatement()) {
                     // H2 copies the database file page by page under its own lock: consistent while it is in use
                     s.execute("BACKUP TO '" + h2Copy.toString().replace("'", "''") + "'");
@@ -120,6 +124,7 @@ class BackupCommand implements CliCommand {
         } finally {
             if (h2Copy != null) {
                 Files.deleteIfExists(h2Copy);
+                Files.deleteIfExists(h2Copy.getParent());
             }
             if (!written) {
                 Files.deleteIfExists(out);
