@@ -62,7 +62,8 @@ import tools.jackson.databind.json.JsonMapper;
  * it is started once more and given a grace period; then the harness checks in the database that
  * every acknowledged case, reading and opinion is there, that no event publication is left
  * incomplete in Spring Modulith's registry ({@code event_publication}), that every alert of
- * severity I–III with a category has its case, and runs {@code audit verify} on the chain. The last
+ * severity I–III with a category has its case, that every acknowledged write has its audit record,
+ * and runs {@code audit verify} on the chain. The last
  * line is {@code acknowledged=N lost=M}; the exit code is 0 only when nothing was lost and every
  * check passed.
  */
@@ -89,6 +90,7 @@ public final class CrashHarness {
     private final ConcurrentLinkedQueue<Long> ackedCases = new ConcurrentLinkedQueue<>();
     private final ConcurrentLinkedQueue<String> ackedReadings = new ConcurrentLinkedQueue<>();
     private final ConcurrentLinkedQueue<String> ackedOpinions = new ConcurrentLinkedQueue<>();
+    private final AtomicLong ackedBatches = new AtomicLong();
     private final AtomicLong failedRequests = new AtomicLong();
     private final AtomicBoolean writing = new AtomicBoolean(true);
     private final Map<String, Long> lastReadingTime = new ConcurrentHashMap<>();
@@ -178,15 +180,16 @@ public final class CrashHarness {
                 if (random.nextInt(5) == 0) {
                     sleep(random.nextLong(lastStartup));
                     if (server.isAlive()) {
-                        kill("during start-up");
-                        startupKills++;
+                        boolean ready = ready();
+                        kill(ready ? "under load, soon after start-up" : "during start-up");
+                        startupKills += ready ? 0 : 1;
                         continue;
                     }
                 }
                 awaitReady(Duration.ofMinutes(5));
                 lastStartup = (System.nanoTime() - t0) / 1_000_000;
             }
-            sleep(1_000 + random.nextLong(7_000));
+            sleep(2_000 + random.nextLong(8_000));
             kill("under load");
         }
         start("serve");
@@ -240,6 +243,19 @@ public final class CrashHarness {
             sleep(200);
         }
         throw new IllegalStateException("the server did not become ready within " + limit);
+    }
+
+    private boolean ready() {
+        try {
+            HttpResponse<String> r = http.send(HttpRequest.newBuilder(uri("/actuator/health"))
+                    .timeout(Duration.ofSeconds(2)).GET().build(), HttpResponse.BodyHandlers.ofString());
+            return r.statusCode() == 200 && r.body().contains("UP");
+        } catch (IOException e) {
+            return false;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return false;
+        }
     }
 
     private void kill(String when) throws InterruptedException {
@@ -362,6 +378,7 @@ public final class CrashHarness {
             if (r.statusCode() / 100 != 2) {
                 return false;
             }
+            ackedBatches.incrementAndGet();
             Set<Integer> rejected = new HashSet<>();
             for (JsonNode rejection : JSON.readTree(r.body()).path("rejected")) {
                 rejected.add(rejection.path("index").asInt());
@@ -431,6 +448,10 @@ public final class CrashHarness {
                     ackedReadings.toArray(String[]::new));
             long lostOpinions = missing(c, "select count(*) from participation_opinion where id = any(?)", "varchar",
                     ackedOpinions.toArray(String[]::new));
+            long unaudited = unaudited(c);
+            if (unaudited > 0) {
+                passed = false;
+            }
             stop(true);
             int audit = auditVerify();
             if (audit != 0) {
@@ -447,11 +468,41 @@ public final class CrashHarness {
             OUT.printf("failed requests: %d (refused or cut off while the server was down; not acknowledged)%n",
                     failedRequests.get());
             OUT.printf("events:          %d publications incomplete%n", incomplete);
-            OUT.printf("audit chain:     %s%n", audit == 0 ? "verified" : "BROKEN (exit " + audit + ")");
+            OUT.printf("audit chain:     %s; acknowledged writes without their record: %d%n",
+                    audit == 0 ? "verified" : "BROKEN (exit " + audit + ")", unaudited);
             OUT.printf("duration:        %.0f s%n", (System.nanoTime() - started) / 1e9);
             OUT.printf("acknowledged=%d lost=%d%n", acknowledged, lost);
             return passed && lost == 0;
         }
+    }
+
+    /**
+     * Acknowledged writes whose audit record is missing: each case's {@code case.open311-request}
+     * record by its id, and for every kind at least as many HTTP records with a 2xx result as
+     * requests were acknowledged (the audit filter appends before the answer is released).
+     */
+    private long unaudited(Connection c) throws SQLException {
+        Set<Long> recorded = new HashSet<>();
+        try (ResultSet rs = c.createStatement().executeQuery(
+                "select object from audit_record where action = 'case.open311-request' and result = 'ok'")) {
+            while (rs.next()) {
+                String object = rs.getString(1);
+                recorded.add(Long.parseLong(object.substring("case=".length(), object.indexOf(';'))));
+            }
+        }
+        long casesWithout = ackedCases.stream().filter(id -> !recorded.contains(id)).count();
+        long http = 0;
+        Map<String, Long> expected = Map.of(
+                "action = 'POST /open311/v2/requests.json'", (long) ackedCases.size(),
+                "action = 'POST /api/v1/telemetry/readings'", ackedBatches.get(),
+                "action like 'POST /api/v1/participation/consultations/%/opinions'", (long) ackedOpinions.size());
+        for (var e : expected.entrySet()) {
+            long records = count(c, "select count(*) from audit_record where " + e.getKey() + " and result like '2%'");
+            OUT.printf("crash: audit records where %s: %d for %d acknowledged requests%n", e.getKey(), records, e.getValue());
+            http += Math.max(0, e.getValue() - records);
+        }
+        OUT.printf("crash: acknowledged cases without their case.open311-request record: %d%n", casesWithout);
+        return casesWithout + http;
     }
 
     private long missing(Connection c, String sql, String type, Object[] ids) throws SQLException {
