@@ -155,6 +155,12 @@ public final class CrashHarness {
             if (keep && !passed) {
                 OUT.printf("crash: kept database %s and data %s for inspection%n", database, data);
             } else {
+                if (!passed && Files.exists(work.resolve("server.log"))) {
+                    Path log = Path.of("target", database + "-server.log").toAbsolutePath();
+                    Files.createDirectories(log.getParent());
+                    Files.copy(work.resolve("server.log"), log);
+                    OUT.println("crash: the server's log is kept in " + log);
+                }
                 admin("DROP DATABASE IF EXISTS " + database + " WITH (FORCE)");
                 deleteTree(work);
             }
@@ -312,6 +318,9 @@ public final class CrashHarness {
             List<String> ids = new ArrayList<>();
             List<double[]> points = new ArrayList<>();
             for (JsonNode s : sensors.path("sensors")) {
+                if (s.path("gridCode").isNull() || s.path("gridCode").isMissingNode()) {
+                    continue; // on an asset outside every grid: its alerts open no case (intake refuses the place)
+                }
                 ids.add(s.path("id").asString());
                 points.add(new double[] {s.path("lon").asDouble(), s.path("lat").asDouble()});
             }
@@ -435,10 +444,13 @@ public final class CrashHarness {
             }
             long alerts = count(c, "select count(*) from telemetry_alerts a join telemetry_rules r on r.id = a.rule_id "
                     + "where a.severity <= 3 and r.category is not null");
-            long alertsWithoutCase = count(c, "select count(*) from telemetry_alerts a join telemetry_rules r on r.id = a.rule_id "
-                    + "where a.severity <= 3 and r.category is not null and (a.case_id is null or not exists "
-                    + "(select 1 from cases_case k where k.id = a.case_id))");
-            OUT.printf("crash: alerts of severity I-III: %d, without their case: %d%n", alerts, alertsWithoutCase);
+            String withoutCase = "select count(*) from telemetry_alerts a join telemetry_rules r on r.id = a.rule_id "
+                    + "join telemetry_sensors s on s.id = a.sensor_id where a.severity <= 3 and r.category is not null "
+                    + "and (a.case_id is null or not exists (select 1 from cases_case k where k.id = a.case_id)) and s.grid_code is ";
+            long alertsWithoutCase = count(c, withoutCase + "not null");
+            long outside = count(c, withoutCase + "null");
+            OUT.printf("crash: alerts of severity I-III: %d, without their case: %d (and %d of sensors outside every grid,"
+                    + " for which the intake opens no case by design)%n", alerts, alertsWithoutCase, outside);
             if (alertsWithoutCase > 0) {
                 passed = false;
             }
