@@ -51,6 +51,12 @@ public final class DataRestore {
                         + ", not to " + manifest.getProperty("id") + " (" + in + ")");
                 return 2;
             }
+            String external = System.getenv("MEGACITY_DB_URL");
+            if ("h2".equals(manifest.getProperty("database")) && external != null && !external.isBlank()) {
+                err.println("megacity restore: this backup holds an embedded database, but MEGACITY_DB_URL names another;"
+                        + " unset it to restore the embedded one");
+                return 2;
+            }
             if (Files.exists(data) && !empty(data)) {
                 err.println("megacity restore: " + data + " is not empty; a backup is restored only into an empty "
                         + "data directory (move the old one away, or name a new one with --data DIR)");
