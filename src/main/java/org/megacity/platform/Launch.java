@@ -7,6 +7,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import org.megacity.platform.internal.CommandDispatcher;
+import org.megacity.platform.internal.DataRestore;
 import org.springframework.boot.Banner;
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.WebApplicationType;
@@ -26,6 +27,7 @@ public final class Launch {
         return switch (line.command()) {
             case "serve" -> startServer(application, line, false);
             case "demo" -> startServer(application, line, true);
+            case "restore" -> restore(application, line);
             default -> runCommand(application, line);
         };
     }
@@ -39,6 +41,17 @@ public final class Launch {
         SpringApplication app = new SpringApplication(application);
         app.run(args.toArray(String[]::new));
         return KEEP_RUNNING;
+    }
+
+    /** Unpacks the backup before the application starts (it would create a database), then reports. */
+    private static int restore(Class<?> application, CommandLine line) {
+        if (!line.flag("help")) {
+            int unpacked = DataRestore.unpack(line, System.out, System.err);
+            if (unpacked != 0) {
+                return unpacked;
+            }
+        }
+        return runCommand(application, line);
     }
 
     private static int runCommand(Class<?> application, CommandLine line) {
