@@ -68,6 +68,7 @@ public final class SoakHarness {
         private long[] latencies = new long[1024];
         private int n;
         private int errors;
+        final Map<String, AtomicLong> reasons = new java.util.concurrent.ConcurrentHashMap<>();
 
         synchronized void add(long nanos, boolean ok) {
             if (n == latencies.length) {
@@ -204,8 +205,9 @@ public final class SoakHarness {
             ScheduledExecutorService clock = Executors.newScheduledThreadPool(3);
             Runnable caseTick = () -> fire(cases, inFlight, skipped, () -> {
                 int i = random.nextInt(lons.size());
-                double lon = lons.get(i) + (random.nextDouble() - 0.5) * 0.0004;
-                double lat = lats.get(i) + (random.nextDouble() - 0.5) * 0.0004;
+                // the demo's own case points: a jittered point near the city's edge may fall outside it
+                double lon = lons.get(i);
+                double lat = lats.get(i);
                 String body = "{\"channel\":\"hotline\",\"category\":\"C0101\",\"hotlineType\":\"help-request\","
                         + "\"description\":\"soak " + seq.incrementAndGet() + "\",\"lon\":" + lon + ",\"lat\":" + lat
                         + ",\"reporterPhone\":\"13800000000\"}";
@@ -251,6 +253,8 @@ public final class SoakHarness {
             }
             clock.shutdownNow();
             System.out.printf("soak: requests skipped because 500 were already in flight: %d%n", skipped.get());
+            System.out.println("soak: errors by reason: cases " + cases.reasons + "; readings " + readings.reasons
+                    + "; opinions " + opinions.reasons);
             return verdict(rows, db, minutes) ? 0 : 1;
         } finally {
             server.destroy();
@@ -288,19 +292,26 @@ public final class SoakHarness {
             inFlight.decrementAndGet();
             skipped.incrementAndGet();
             window.add(0, false);
+            window.reasons.computeIfAbsent("skipped", k -> new AtomicLong()).incrementAndGet();
             return;
         }
         Thread.ofVirtual().start(() -> {
             long t = System.nanoTime();
             boolean ok;
+            String reason = null;
             try {
                 HttpResponse<String> r = call.send();
                 ok = r.statusCode() / 100 == 2;
-                if (!ok && random.nextInt(20) == 0) {
-                    System.out.println("soak: error " + r.statusCode() + " " + r.body().substring(0, Math.min(200, r.body().length())));
+                if (!ok) {
+                    reason = "HTTP " + r.statusCode() + " " + r.body().substring(0, Math.min(160, r.body().length()));
                 }
             } catch (Exception e) {
                 ok = false;
+                reason = e.getClass().getSimpleName() + ": " + e.getMessage();
+            }
+            if (reason != null && window.reasons.computeIfAbsent(reason.length() > 60 ? reason.substring(0, 60) : reason,
+                    k -> new AtomicLong()).incrementAndGet() == 1) {
+                System.out.println("soak: error " + reason);
             }
             window.add(System.nanoTime() - t, ok);
             inFlight.decrementAndGet();

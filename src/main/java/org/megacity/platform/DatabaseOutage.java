@@ -22,8 +22,9 @@ import org.springframework.transaction.TransactionSystemException;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * The database cannot be reached (stopped, restarting, the network to it cut or silent): what the
- * platform answers instead of an internal error. Every HTTP request that fails for this reason is
+ * The database cannot be reached (stopped, restarting, the network to it cut or silent), or cannot
+ * give this request a connection in time (every connection busy under overload): what the platform
+ * answers instead of an internal error or an ever longer wait. Every HTTP request that fails for this reason is
  * answered {@code 503 Service Unavailable} with {@code Retry-After} and a problem detail of type
  * {@code urn:megacity:problem:database-unavailable}. A request that began while the database
  * was away committed nothing (a transaction that cannot reach its database cannot commit); one whose
@@ -43,8 +44,8 @@ public final class DatabaseOutage {
     /** What HikariCP says when a connection it has closed (found broken) is used again. */
     private static final String HIKARI_CLOSED = "Connection is closed";
 
-    private static final String DETAIL = "the database cannot be reached at the moment; the request was not "
-            + "completed. Try again in " + RETRY_AFTER_SECONDS + " seconds";
+    private static final String DETAIL = "the database could not serve this request in time (unreachable, or "
+            + "every connection busy); the request was not completed. Try again in " + RETRY_AFTER_SECONDS + " seconds";
 
     private static final JsonMapper JSON = JsonMapper.builder().build();
 
