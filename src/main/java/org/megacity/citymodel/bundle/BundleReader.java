@@ -93,8 +93,9 @@ public final class BundleReader {
             }
         }
 
+        Set<String> unreadable = new HashSet<>();
         List<Division> divisions = present.contains(BundleFormat.DIVISIONS)
-                ? divisions(Files.readAllBytes(dir.resolve(BundleFormat.DIVISIONS)), problems) : List.of();
+                ? divisions(Files.readAllBytes(dir.resolve(BundleFormat.DIVISIONS)), problems, unreadable) : List.of();
         Organization organization = doc(dir, BundleFormat.ORGANIZATION, present, problems, this::organization,
                 new Organization(new OrganizationChart(List.of(), List.of()), List.of(), List.of(), List.of()));
         Catalogue catalogue = doc(dir, BundleFormat.CATALOGUE, present, problems, BundleReader::catalogue,
@@ -109,7 +110,7 @@ public final class BundleReader {
                 id -> java.util.Arrays.stream(PriorityArea.values()).anyMatch(a -> a.id().equals(id)),
                 "a legislative priority area this platform knows"), List.of());
 
-        crossReferences(divisions, present.contains(BundleFormat.DIVISIONS), organization, catalogue, rules, problems);
+        crossReferences(divisions, unreadable, present.contains(BundleFormat.DIVISIONS), organization, catalogue, rules, problems);
         if (!problems.isEmpty()) {
             return new Reading(null, problems);
         }
@@ -193,10 +194,15 @@ public final class BundleReader {
 
     // ---------------------------------------------------------------- divisions
 
-    private List<Division> divisions(byte[] bytes, List<BundleProblem> problems) throws IOException {
+    /** The divisions read; the codes of features that had problems go into {@code unreadable}. */
+    private List<Division> divisions(byte[] bytes, List<BundleProblem> problems, Set<String> unreadable)
+            throws IOException {
         DivisionsGeoJson.Read read = geojson.read(new ByteArrayInputStream(bytes));
         for (ImportOutcome.Problem p : read.problems()) {
             problems.add(geoProblem(p));
+            if (p.feature().matches("\\d{6}(\\d{3}){0,3}")) {
+                unreadable.add(p.feature());
+            }
         }
         return read.divisions();
     }
@@ -602,10 +608,15 @@ public final class BundleReader {
 
     // ---------------------------------------------------------------- references between files
 
-    private static void crossReferences(List<Division> divisions, boolean haveDivisions, Organization organization,
+    /**
+     * References between files. A division whose feature had a problem of its own counts as present,
+     * so one bad ring is reported once, not again by every reference to it.
+     */
+    private static void crossReferences(List<Division> divisions, Set<String> unreadable, boolean haveDivisions, Organization organization,
             Catalogue catalogue, Rules rules, List<BundleProblem> problems) {
-        Set<String> codes = new HashSet<>();
+        Set<String> codes = new HashSet<>(unreadable);
         Set<String> districts = new HashSet<>();
+        unreadable.stream().filter(code -> code.length() == 6).forEach(districts::add);
         for (Division d : divisions) {
             codes.add(d.code().value());
             if (d.level() == DivisionLevel.DISTRICT) {

@@ -12,7 +12,14 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.locationtech.jts.geom.Point;
 import org.megacity.MegacityApplication;
+import java.time.LocalDate;
+import org.megacity.cases.CaseCatalogue;
+import org.megacity.cases.CatalogueDefinition;
 import org.megacity.cases.Channel;
+import org.megacity.telemetry.AlertRules;
+import org.megacity.telemetry.AlertRuleDefinition;
+import org.megacity.worktime.CalendarDefinitions;
+import org.megacity.worktime.CalendarYearDefinition;
 import org.megacity.cases.internal.CaseReplay;
 import org.megacity.citymodel.CityScale;
 import org.megacity.citymodel.bundle.BundleFormat;
@@ -64,6 +71,7 @@ class CityModelReplayIT {
     @Test
     void aCityExportedAndImportedIntoAFreshInstanceRoutesTimesAndAlertsTheSameWay() throws Exception {
         loading.load(new CityGenerator().generate(CityScale.SMALL, 3, GenerationProgress.silent()));
+        adaptTheCity();
         Path exported = dir.resolve("yuzhou");
         models.export(exported);
 
@@ -106,6 +114,11 @@ class CityModelReplayIT {
                 assertThat(o.department()).isEqualTo("city-appearance");
             });
             assertThat(here).anySatisfy(o -> assertThat(o.department()).isEqualTo("parks"));
+            // and so did this city's own changes: an override, a local holiday, a faster limit
+            assertThat(here).anySatisfy(o -> {
+                assertThat(o.grid()).startsWith("500101");
+                assertThat(o.department()).isEqualTo("emergency");
+            });
 
             // the same readings into both
             double[] methane = {0, 4, 12, 12, 12, 30, 30, 30, 8, 6, 2, 2, 2, 2, 2, 2, 2, 2};
@@ -119,7 +132,49 @@ class CityModelReplayIT {
                 assertThat(a).as((String) series[0]).isNotEmpty();
                 assertThat(b).as((String) series[0]).isEqualTo(a);
             }
+            assertThat(AlertReplay.replay(copy, "methane", methane, 30_000))
+                    .anySatisfy(alert -> assertThat(alert.rule()).isEqualTo("Methane above 20 %LEL"));
         }
+    }
+
+    @Autowired
+    CaseCatalogue catalogue;
+
+    @Autowired
+    CalendarDefinitions calendar;
+
+    @Autowired
+    AlertRules rules;
+
+    /**
+     * Makes the city differ from the platform's shipped defaults, so that the copy can behave the
+     * same only if the import carried the catalogue, the calendar and the rules: gas leaks handled
+     * within 1 working hour, social-management events (E06) in district 500101 sent to emergency
+     * management, a local holiday on Friday 27 November 2026, methane alarms at 20 %LEL.
+     */
+    private void adaptTheCity() {
+        CatalogueDefinition shipped = catalogue.current();
+        List<CatalogueDefinition.Category> categories = shipped.categories().stream()
+                .map(c -> c.code().equals("E0504") ? new CatalogueDefinition.Category(c.code(), c.kind(), c.major(),
+                        c.majorName(), c.majorNameEn(), c.name(), c.nameEn(), c.department(), c.dispatch(), "1h",
+                        c.verify()) : c)
+                .toList();
+        List<CatalogueDefinition.RoutingOverride> overrides = new ArrayList<>(shipped.routingOverrides());
+        overrides.add(new CatalogueDefinition.RoutingOverride("500101", "E06", "emergency"));
+        catalogue.load(new CatalogueDefinition(categories, shipped.hotlineTypes(), overrides));
+
+        CalendarYearDefinition y = calendar.years().stream().filter(c -> c.year() == 2026).findFirst().orElseThrow();
+        List<CalendarYearDefinition.Holiday> holidays = new ArrayList<>(y.holidays());
+        holidays.add(new CalendarYearDefinition.Holiday("城市日", "City Day", LocalDate.of(2026, 11, 27),
+                LocalDate.of(2026, 11, 27)));
+        calendar.load(List.of(new CalendarYearDefinition(2026, y.source(), y.hours(), holidays, y.workdays())));
+
+        rules.replaceTypeRules(rules.typeRules().stream()
+                .map(r -> r.name().equals("Methane above 25 %LEL") ? new AlertRuleDefinition("Methane above 20 %LEL",
+                        r.sensorType(), r.kind(), r.direction(), 20.0, r.hysteresis(), r.minDurationSeconds(),
+                        r.holdSeconds(), r.dropPercent(), r.windowSeconds(), r.staleIntervals(), r.otherType(),
+                        r.otherDirection(), r.otherLimit(), r.severity(), r.category(), r.enabled()) : r)
+                .toList());
     }
 
     private int geographyCount() {
