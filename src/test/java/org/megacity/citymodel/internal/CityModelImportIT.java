@@ -33,6 +33,9 @@ import org.springframework.util.FileSystemUtils;
  * second import is refused because the instance is no longer empty.
  */
 @IntegrationTest
+// its own context, fresh and empty, closed afterwards: the test loads a city and changes the catalogue
+@org.springframework.test.context.TestPropertySource(properties = "megacity.test.context=citymodel-import")
+@org.springframework.test.annotation.DirtiesContext
 class CityModelImportIT {
 
     static final Path EXAMPLE = Path.of("docs/examples/citymodel-jiangzhou");

@@ -46,6 +46,9 @@ import org.springframework.context.ConfigurableApplicationContext;
  * same files.
  */
 @IntegrationTest
+// its own context, fresh and empty, closed afterwards: the test loads a city and changes the catalogue
+@org.springframework.test.context.TestPropertySource(properties = "megacity.test.context=citymodel-replay")
+@org.springframework.test.annotation.DirtiesContext
 class CityModelReplayIT {
 
     @Autowired
