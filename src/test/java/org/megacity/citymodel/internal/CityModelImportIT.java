@@ -199,7 +199,7 @@ class CityModelImportIT {
         Run imported = importing(EXAMPLE);
         assertThat(imported.err()).isEmpty();
         assertThat(imported.exitCode()).isZero();
-        assertThat(imported.out()).contains("imported", "11 departments", "64"); // 64 grids among the divisions
+        assertThat(imported.out()).contains("imported", "78 divisions and grids", "11 departments", "7 centres");
         assertThat(geography.count(DivisionLevel.DISTRICT)).isEqualTo(2);
         assertThat(geography.count(DivisionLevel.GRID)).isEqualTo(64);
         assertThat(organization.chart().departments()).hasSize(11);
