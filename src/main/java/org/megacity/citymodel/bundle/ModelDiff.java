@@ -86,8 +86,8 @@ public final class ModelDiff {
 
     private static Section departments(CityModel a, CityModel b) {
         List<Change> changes = new ArrayList<>(keyed("", a.organization().departments(), b.organization().departments(),
-                d -> d.code().value(), d -> "department " + d.code().value(),
-                d -> d.name() + " / " + d.nameEn() + ", " + d.kind().id()).changes());
+                d -> d.code().value(), d -> "department " + d.code().value() + " (" + d.name() + " / " + d.nameEn() + ")",
+                d -> d.kind().id()).changes());
         Map<String, Department> inB = new LinkedHashMap<>();
         b.organization().departments().forEach(d -> inB.put(d.code().value(), d));
         for (Department d : a.organization().departments()) {
@@ -106,11 +106,35 @@ public final class ModelDiff {
         return new Section("Departments and centres", changes);
     }
 
+    /** Categories only in one city in full; categories in both by the fields that differ only. */
     private static Section categories(CatalogueDefinition a, CatalogueDefinition b) {
-        return keyed("Case categories: departments and time limits", a.categories(), b.categories(),
+        return onlyDifferingParts(keyed("Case categories: departments and time limits", a.categories(), b.categories(),
                 CatalogueDefinition.Category::code, c -> c.code() + " " + c.name() + " / " + c.nameEn(),
-                c -> "department " + c.department() + "; dispatch " + c.dispatch() + ", handle " + c.handle()
-                        + ", verify " + c.verify());
+                c -> "department " + c.department() + ", dispatch " + c.dispatch() + ", handle " + c.handle()
+                        + ", verify " + c.verify()));
+    }
+
+    /** A changed entry described as ", "-separated parts keeps only the parts that differ. */
+    private static Section onlyDifferingParts(Section whole) {
+        List<Change> changes = new ArrayList<>();
+        for (Change c : whole.changes()) {
+            String[] x = c.kind().equals("changed") ? c.a().split(", ") : null;
+            String[] y = c.kind().equals("changed") ? c.b().split(", ") : null;
+            if (x == null || x.length != y.length) {
+                changes.add(c);
+                continue;
+            }
+            List<String> from = new ArrayList<>();
+            List<String> to = new ArrayList<>();
+            for (int i = 0; i < x.length; i++) {
+                if (!x[i].equals(y[i])) {
+                    from.add(x[i]);
+                    to.add(y[i]);
+                }
+            }
+            changes.add(new Change("changed", c.subject(), String.join(", ", from), String.join(", ", to)));
+        }
+        return new Section(whole.title(), changes);
     }
 
     private static Section calendar(CityModel a, CityModel b) {
@@ -145,16 +169,35 @@ public final class ModelDiff {
         return new Section("Working calendar", changes);
     }
 
+    /**
+     * Rules are matched by sensor type, kind and severity (the n-th of a city's rules with these), so
+     * a limit changed together with the rule's name reads as one change, not a removal and an addition.
+     */
     private static Section rules(List<AlertRuleDefinition> a, List<AlertRuleDefinition> b) {
-        return keyed("Alert rules", a, b, r -> r.sensorType() + "/" + r.kind() + "/" + r.name(),
-                r -> "\"" + r.name() + "\" (" + r.sensorType() + ", " + r.kind() + ")", ModelDiff::describe);
+        return onlyDifferingParts(keyed("Alert rules", keyedRules(a), keyedRules(b), KeyedRule::key,
+                k -> k.rule().sensorType() + " " + k.rule().kind() + " rule of severity " + roman(k.rule().severity()),
+                k -> describe(k.rule())));
+    }
+
+    private record KeyedRule(String key, AlertRuleDefinition rule) {
+    }
+
+    private static List<KeyedRule> keyedRules(List<AlertRuleDefinition> rules) {
+        Map<String, Integer> seen = new LinkedHashMap<>();
+        List<KeyedRule> out = new ArrayList<>();
+        for (AlertRuleDefinition r : rules) {
+            String base = r.sensorType() + "/" + r.kind() + "/" + r.severity();
+            int n = seen.merge(base, 1, Integer::sum);
+            out.add(new KeyedRule(base + "/" + n, r));
+        }
+        return out;
     }
 
     private static String describe(AlertRuleDefinition r) {
-        StringBuilder s = new StringBuilder("severity " + roman(r.severity()));
+        StringBuilder s = new StringBuilder("\"" + r.name() + "\"");
         switch (r.kind()) {
             case "threshold" -> s.append(", ").append(r.direction()).append(' ').append(number(r.limit()))
-                    .append(" for ").append(r.minDurationSeconds()).append(" s, hysteresis ").append(number(r.hysteresis()))
+                    .append(", for ").append(r.minDurationSeconds()).append(" s, hysteresis ").append(number(r.hysteresis()))
                     .append(", hold ").append(r.holdSeconds()).append(" s");
             case "rate" -> s.append(", drop of ").append(number(r.dropPercent())).append(" % within ")
                     .append(r.windowSeconds()).append(" s, hold ").append(r.holdSeconds()).append(" s");

@@ -48,14 +48,13 @@ class ModelDiffTest {
         assertThat(text).contains(
                 "Divisions (1)",
                 "  number of unit grids: 64  →  32",
-                "  E0504 燃气泄漏 / Gas leak: department gas; dispatch 15m, handle 2h, verify 2h  →  department emergency;"
-                        + " dispatch 15m, handle 1h, verify 2h",
-                "  only in A: E0607 山体滑坡隐患 / Landslide hazard: department emergency; dispatch 15m, handle 4h, verify 2h",
+                "  E0504 燃气泄漏 / Gas leak: department gas, handle 2h  →  department emergency, handle 1h",
+                "  only in A: E0607 山体滑坡隐患 / Landslide hazard: department emergency, dispatch 15m, handle 4h, verify 2h",
                 "  only in A: in district 500202, categories C04*: → city-appearance",
                 "  only in B: in district 500201, categories E06*: → emergency",
                 "  only in A: calendar 2024: published",
-                "  only in A: \"Methane above 20 %LEL\" (methane, threshold): severity I, above 20 for 0 s, hysteresis 5,"
-                        + " hold 60 s, opens a case in E0504",
+                "  only in A: methane threshold rule of severity I: \"Methane above 20 %LEL\", above 20, for 0 s,"
+                        + " hysteresis 5, hold 60 s, opens a case in E0504",
                 "Roles: the same");
         assertThat(ModelDiff.json(ModelDiff.between(a, b), "Jiangzhou", "variant"))
                 .contains("\"differences\": 7", "\"kind\": \"removed\"", "\"subject\": \"number of unit grids\"");
