@@ -4,13 +4,12 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.time.LocalDate;
-import java.time.LocalTime;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import org.megacity.worktime.CalendarYearDefinition;
 import org.springframework.core.io.Resource;
 import org.springframework.core.io.support.PathMatchingResourcePatternResolver;
 import org.yaml.snakeyaml.LoaderOptions;
@@ -61,37 +60,78 @@ final class CalendarFiles {
         }
         try {
             int year = Integer.parseInt(String.valueOf(doc.get("year")));
-            List<CalendarYear.Period> periods = new ArrayList<>();
+            List<String> hours = new ArrayList<>();
             for (Object p : list(doc.get("hours"))) {
-                String[] parts = String.valueOf(p).split("-");
-                if (parts.length != 2) {
-                    throw new IllegalArgumentException("working period '" + p + "' is not HH:MM-HH:MM");
-                }
-                periods.add(new CalendarYear.Period(LocalTime.parse(parts[0].trim()), LocalTime.parse(parts[1].trim())));
+                hours.add(String.valueOf(p));
             }
-            Map<LocalDate, String> holidays = new HashMap<>();
+            List<CalendarYearDefinition.Holiday> holidays = new ArrayList<>();
             for (Object h : list(doc.get("holidays"))) {
                 Map<?, ?> entry = (Map<?, ?>) h;
-                LocalDate from = LocalDate.parse(String.valueOf(entry.get("from")));
-                LocalDate to = entry.get("to") == null ? from : LocalDate.parse(String.valueOf(entry.get("to")));
-                if (to.isBefore(from)) {
-                    throw new IllegalArgumentException("holiday " + entry.get("name") + " ends before it starts");
-                }
-                for (LocalDate d = from; !d.isAfter(to); d = d.plusDays(1)) {
-                    holidays.put(d, String.valueOf(entry.get("name")));
-                }
+                holidays.add(new CalendarYearDefinition.Holiday(string(entry.get("name")), string(entry.get("nameEn")),
+                        date(entry.get("from")), entry.get("to") == null ? null : date(entry.get("to"))));
             }
-            Map<LocalDate, String> workdays = new HashMap<>();
+            List<CalendarYearDefinition.MakeUpDay> workdays = new ArrayList<>();
             for (Object w : list(doc.get("workdays"))) {
                 Map<?, ?> entry = (Map<?, ?>) w;
-                workdays.put(LocalDate.parse(String.valueOf(entry.get("date"))), String.valueOf(entry.get("for")));
+                workdays.add(new CalendarYearDefinition.MakeUpDay(date(entry.get("date")), string(entry.get("for"))));
             }
-            return new CalendarYear(year, String.valueOf(doc.get("source")), periods, holidays, workdays);
+            return CalendarYear.of(new CalendarYearDefinition(year, string(doc.get("source")), hours, holidays, workdays));
         } catch (NumberFormatException | DateTimeParseException | ClassCastException e) {
             throw new IllegalArgumentException(name + ": " + e.getMessage(), e);
         } catch (IllegalArgumentException e) {
             throw new IllegalArgumentException(name + ": " + e.getMessage(), e);
         }
+    }
+
+    private static String string(Object value) {
+        return value == null ? null : String.valueOf(value);
+    }
+
+    private static LocalDate date(Object value) {
+        return value == null ? null : LocalDate.parse(String.valueOf(value));
+    }
+
+    /** A year as its file, which {@link #read} reads back to the same definition. */
+    static String write(CalendarYearDefinition y) {
+        StringBuilder out = new StringBuilder();
+        out.append("# Working calendar ").append(y.year()).append(" (written by ./megacity model import; see docs/worktime.md)\n");
+        out.append("year: ").append(y.year()).append('\n');
+        out.append("source: ").append(quoted(y.source())).append('\n');
+        out.append("hours: [").append(String.join(", ", y.hours().stream().map(CalendarFiles::quoted).toList())).append("]\n");
+        out.append("holidays:").append(y.holidays().isEmpty() ? " []\n" : "\n");
+        for (CalendarYearDefinition.Holiday h : y.holidays()) {
+            out.append("  - {name: ").append(quoted(h.name())).append(", nameEn: ").append(quoted(h.nameEn()))
+                    .append(", from: ").append(quoted(h.from().toString())).append(", to: ")
+                    .append(quoted(h.to().toString())).append("}\n");
+        }
+        out.append("workdays:").append(y.workdays().isEmpty() ? " []\n" : "\n");
+        for (CalendarYearDefinition.MakeUpDay w : y.workdays()) {
+            out.append("  - {date: ").append(quoted(w.date().toString())).append(", for: ").append(quoted(w.forHoliday()))
+                    .append("}\n");
+        }
+        return out.toString();
+    }
+
+    /** A YAML double-quoted scalar. */
+    private static String quoted(String text) {
+        StringBuilder out = new StringBuilder("\"");
+        for (char c : text.toCharArray()) {
+            switch (c) {
+                case '"' -> out.append("\\\"");
+                case '\\' -> out.append("\\\\");
+                case '\n' -> out.append("\\n");
+                case '\r' -> out.append("\\r");
+                case '\t' -> out.append("\\t");
+                default -> {
+                    if (c < 0x20) {
+                        out.append(String.format("\\x%02x", (int) c));
+                    } else {
+                        out.append(c);
+                    }
+                }
+            }
+        }
+        return out.append('"').toString();
     }
 
     private static List<?> list(Object value) {

@@ -1,5 +1,7 @@
 package org.megacity.worktime.internal;
 
+import org.megacity.worktime.CalendarYearDefinition;
+
 import java.time.DayOfWeek;
 import java.time.LocalDate;
 import java.time.LocalTime;
@@ -18,7 +20,25 @@ import java.util.Set;
  * @param workdays make-up working days (weekend days worked) with the holiday they make up for
  */
 record CalendarYear(int year, String source, List<Period> periods, Map<LocalDate, String> holidays,
-        Map<LocalDate, String> workdays) {
+        Map<LocalDate, String> workdays, CalendarYearDefinition definition) {
+
+    /** The year a definition describes. */
+    static CalendarYear of(CalendarYearDefinition d) {
+        List<Period> periods = new java.util.ArrayList<>();
+        for (String h : d.hours()) {
+            java.time.LocalTime[] p = CalendarYearDefinition.period(h);
+            periods.add(new Period(p[0], p[1]));
+        }
+        Map<LocalDate, String> holidays = new java.util.HashMap<>();
+        for (CalendarYearDefinition.Holiday h : d.holidays()) {
+            for (LocalDate day = h.from(); !day.isAfter(h.to()); day = day.plusDays(1)) {
+                holidays.put(day, h.name());
+            }
+        }
+        Map<LocalDate, String> workdays = new java.util.HashMap<>();
+        d.workdays().forEach(w -> workdays.put(w.date(), w.forHoliday()));
+        return new CalendarYear(d.year(), d.source(), periods, holidays, workdays, d);
+    }
 
     /** A working period of the day, {@code [start, end)}. */
     record Period(LocalTime start, LocalTime end) {

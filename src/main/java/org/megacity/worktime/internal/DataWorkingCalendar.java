@@ -22,11 +22,23 @@ import org.megacity.worktime.WorkingCalendar;
 public final class DataWorkingCalendar implements WorkingCalendar {
 
     private final ZoneId zone;
-    private final Map<Integer, CalendarYear> years;
+    private volatile Map<Integer, CalendarYear> years;
 
     DataWorkingCalendar(ZoneId zone, Map<Integer, CalendarYear> years) {
         this.zone = zone;
         this.years = Collections.unmodifiableMap(new TreeMap<>(years));
+    }
+
+    /** The years in force, by year. */
+    Map<Integer, CalendarYear> calendarYears() {
+        return years;
+    }
+
+    /** Puts these years in force beside (or instead of) the ones there are. */
+    void put(java.util.Collection<CalendarYear> changed) {
+        Map<Integer, CalendarYear> next = new TreeMap<>(years);
+        changed.forEach(y -> next.put(y.year(), y));
+        years = Collections.unmodifiableMap(next);
     }
 
     /** The calendar of the years shipped on the classpath, in Asia/Shanghai (for tests and tools). */
