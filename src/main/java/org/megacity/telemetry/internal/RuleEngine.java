@@ -35,6 +35,17 @@ final class RuleEngine {
         return s != null && s.open;
     }
 
+    /**
+     * A rule changed: its rate windows start afresh; with {@code states} also its alarm states go
+     * (a disabled rule).
+     */
+    void forget(long ruleId, boolean states) {
+        rates.remove(ruleId);
+        if (states) {
+            this.states.keySet().removeIf(k -> k >>> 32 == ruleId);
+        }
+    }
+
     int stateCount() {
         return states.size();
     }

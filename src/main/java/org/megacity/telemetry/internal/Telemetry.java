@@ -81,6 +81,7 @@ public class Telemetry {
     private final Set<Long> dirtyMinutes = new ConcurrentSkipListSet<>();
     private final AtomicLong readingsAccepted = new AtomicLong();
     private volatile Map<String, int[]> assetSensors;
+    private volatile Map<String, Neighbourhood> neighbourhoods = new java.util.concurrent.ConcurrentHashMap<>();
 
     Telemetry(SensorRegistry sensors, RuleBook rules, AlertStore alerts, AssetRegistry assets, Geography geography,
             JdbcTemplate jdbcTemplate, JdbcClient jdbc, ApplicationEventPublisher events,
@@ -164,6 +165,7 @@ public class Telemetry {
         }
         List<Sensor> out = sensors.register(fresh);
         assetSensors = null;
+        neighbourhoods = new java.util.concurrent.ConcurrentHashMap<>();
         return out;
     }
 
@@ -276,15 +278,17 @@ public class Telemetry {
                         }
                         continue;
                     }
-                    int[] siblings = Rule.COMPOSITE.equals(rule.kind()) ? siblings(s, rule.otherType()) : null;
+                    int[] siblings = Rule.COMPOSITE.equals(rule.kind()) ? partners(rule, s, rule.otherType()) : null;
                     engine.onReading(rule, key, ts[i], vals[i], siblings, sensors::latestValue, transitions);
                 }
                 // a sensor of the other type of a composite rule wakes the rule's sensors on the same asset
+                // (or within the rule's radius)
                 for (Rule rule : compositeRulesWithOther(s)) {
-                    for (int primary : siblings(s, rule.sensorType())) {
-                        if (sensors.latestTs(primary) > 0) {
+                    for (int primary : partners(rule, s, rule.sensorType())) {
+                        Sensor p = sensors.byKey(primary);
+                        if (sensors.latestTs(primary) > 0 && rules.forSensor(p).contains(rule)) {
                             engine.onReading(rule, primary, ts[i], sensors.latestValue(primary),
-                                    siblings(sensors.byKey(primary), rule.otherType()), sensors::latestValue, transitions);
+                                    partners(rule, p, rule.otherType()), sensors::latestValue, transitions);
                         }
                     }
                 }
@@ -299,6 +303,31 @@ public class Telemetry {
         }
         readingsAccepted.addAndGet(fresh.size());
         return new Outcome(n, fresh.size(), duplicates, rejected, raised, resolved);
+    }
+
+    /**
+     * After a rule was changed (in the caller's transaction): its rate windows start afresh; when it
+     * no longer applies (disabled), its open alerts are resolved. Returns the number resolved.
+     */
+    int ruleChanged(long ruleId, boolean disabled) {
+        Instant now = now();
+        int resolved = 0;
+        synchronized (engine) {
+            engine.forget(ruleId, disabled);
+            if (disabled) {
+                for (Map.Entry<Long, String> open : alerts.open()) {
+                    if (open.getKey() == ruleId) {
+                        String sensorId = open.getValue();
+                        var id = alerts.resolve(ruleId, sensorId, now);
+                        if (id.isPresent()) {
+                            events.publishEvent(new AlertResolved(id.get(), sensorId, now));
+                            resolved++;
+                        }
+                    }
+                }
+            }
+        }
+        return resolved;
     }
 
     /** Stores an alert change and publishes its event; returns true for a raise. */
@@ -326,6 +355,20 @@ public class Telemetry {
             }
         }
         return out == null ? List.of() : out;
+    }
+
+    /**
+     * The other sensors a composite rule looks at for a sensor: those of {@code type} on the same asset,
+     * or, for a rule with a radius, those of {@code type} within it.
+     */
+    private int[] partners(Rule rule, Sensor s, String type) {
+        if (!rule.withinRadius()) {
+            return siblings(s, type);
+        }
+        Map<String, Neighbourhood> cache = neighbourhoods;
+        Neighbourhood n = cache.computeIfAbsent(type + "@" + rule.radiusMetres(), k -> new Neighbourhood(
+                sensors.all().stream().filter(x -> x.type().id().equals(type)).toList(), rule.radiusMetres()));
+        return n.near(s.lon(), s.lat(), s.key());
     }
 
     /** The keys of the other sensors of the same asset with the given type. */
