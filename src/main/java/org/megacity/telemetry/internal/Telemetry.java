@@ -405,54 +405,125 @@ public class Telemetry {
 
     private int[] insert(int[] keys, long[] ts, double[] vals, String[] msg, int count) {
         if (count > 0 && postgres()) {
-            return copy(keys, ts, vals, msg, count);
+            return copyOrInsert(keys, ts, vals, msg, count);
         }
         return batch(keys, ts, vals, msg, count);
     }
 
+    /** Readings that went in by COPY and those that took the {@code insert … on conflict} path, since start. */
+    private final AtomicLong copied = new AtomicLong();
+    private final AtomicLong insertedOnConflict = new AtomicLong();
+
+    long[] insertPaths() {
+        return new long[] {copied.get(), insertedOnConflict.get()};
+    }
+
     /**
-     * PostgreSQL: COPY the readings into a temporary table, then one {@code insert … select … on
-     * conflict do nothing returning} tells which were new (the batch holds no (sensor, time) twice).
+     * PostgreSQL: a reading newer than its sensor's latest one cannot repeat a stored (sensor, time),
+     * so those go in by one binary COPY straight into the readings table, under a savepoint; the
+     * others (out of order, possibly resent) take {@code insert … on conflict do nothing}. Should
+     * the COPY still meet a unique key (a resent message id, a concurrent batch of the same
+     * sensors), it is rolled back to the savepoint and its readings take the insert path too.
      */
-    private int[] copy(int[] keys, long[] ts, double[] vals, String[] msg, int count) {
-        return jdbcTemplate.execute((java.sql.Connection c) -> {
-            try (java.sql.Statement st = c.createStatement()) {
-                st.execute("create temporary table if not exists telemetry_incoming (sensor_key integer, ts bigint, "
-                        + "val double precision, message_id varchar(64)) on commit delete rows");
-                st.execute("truncate telemetry_incoming");
+    private int[] copyOrInsert(int[] keys, long[] ts, double[] vals, String[] msg, int count) {
+        int[] fresh = new int[count];
+        int[] older = new int[count];
+        int nf = 0;
+        int no = 0;
+        for (int i = 0; i < count; i++) {
+            if (ts[i] > sensors.latestTs(keys[i])) {
+                fresh[nf++] = i;
+            } else {
+                older[no++] = i;
             }
-            StringBuilder csv = new StringBuilder(count * 32);
-            for (int i = 0; i < count; i++) {
-                csv.append(keys[i]).append(',').append(ts[i]).append(',').append(vals[i]).append(',');
-                if (msg[i] != null) {
-                    csv.append('"').append(msg[i].replace("\"", "\"\"")).append('"');
-                }
-                csv.append('\n');
-            }
-            org.postgresql.copy.CopyManager copy = c.unwrap(org.postgresql.PGConnection.class).getCopyAPI();
-            try {
-                copy.copyIn("copy telemetry_incoming from stdin (format csv)", new java.io.StringReader(csv.toString()));
-            } catch (java.io.IOException e) {
-                throw new java.sql.SQLException(e);
-            }
-            java.util.Map<Pair, Integer> at = new HashMap<>(count * 2);
-            for (int i = 0; i < count; i++) {
-                at.put(new Pair(keys[i], ts[i]), i);
-            }
-            int[] out = new int[count];
-            try (java.sql.Statement st = c.createStatement();
-                    java.sql.ResultSet rs = st.executeQuery("insert into telemetry_readings (sensor_key, ts, val, message_id) "
-                            + "select sensor_key, ts, val, message_id from telemetry_incoming on conflict do nothing "
-                            + "returning sensor_key, ts")) {
-                while (rs.next()) {
-                    Integer i = at.get(new Pair(rs.getInt(1), rs.getLong(2)));
-                    if (i != null) {
-                        out[i] = 1;
+        }
+        int[] out = new int[count];
+        if (nf > 0) {
+            final int n = nf;
+            boolean done = jdbcTemplate.execute((java.sql.Connection c) -> {
+                java.sql.Savepoint sp = c.setSavepoint();
+                try {
+                    copyIn(c, keys, ts, vals, msg, fresh, n);
+                    c.releaseSavepoint(sp);
+                    return true;
+                } catch (java.sql.SQLException e) {
+                    if (!"23505".equals(e.getSQLState())) {
+                        throw e;
                     }
+                    c.rollback(sp);
+                    return false;
+                }
+            });
+            if (done) {
+                for (int j = 0; j < nf; j++) {
+                    out[fresh[j]] = 1;
+                }
+                copied.addAndGet(nf);
+            } else {
+                System.arraycopy(fresh, 0, older, no, nf);
+                no += nf;
+            }
+        }
+        if (no > 0) {
+            int[] sk = new int[no];
+            long[] st = new long[no];
+            double[] sv = new double[no];
+            String[] sm = new String[no];
+            for (int j = 0; j < no; j++) {
+                int i = older[j];
+                sk[j] = keys[i];
+                st[j] = ts[i];
+                sv[j] = vals[i];
+                sm[j] = msg[i];
+            }
+            int[] r = batch(sk, st, sv, sm, no);
+            for (int j = 0; j < no; j++) {
+                out[older[j]] = r[j];
+            }
+            insertedOnConflict.addAndGet(no);
+        }
+        return out;
+    }
+
+    /** COPY … FROM STDIN (FORMAT binary) of the readings at {@code rows[0..n)}. */
+    static void copyIn(java.sql.Connection c, int[] keys, long[] ts, double[] vals, String[] msg, int[] rows, int n)
+            throws java.sql.SQLException {
+        java.io.ByteArrayOutputStream bytes = new java.io.ByteArrayOutputStream(n * 38 + 32);
+        try (java.io.DataOutputStream out = new java.io.DataOutputStream(bytes)) {
+            out.writeBytes("PGCOPY\n");
+            out.write(0xff);
+            out.writeBytes("\r\n");
+            out.write(0);
+            out.writeInt(0); // flags
+            out.writeInt(0); // header extension
+            for (int j = 0; j < n; j++) {
+                int i = rows == null ? j : rows[j];
+                out.writeShort(4);
+                out.writeInt(4);
+                out.writeInt(keys[i]);
+                out.writeInt(8);
+                out.writeLong(ts[i]);
+                out.writeInt(8);
+                out.writeDouble(vals[i]);
+                if (msg[i] == null) {
+                    out.writeInt(-1);
+                } else {
+                    byte[] m = msg[i].getBytes(java.nio.charset.StandardCharsets.UTF_8);
+                    out.writeInt(m.length);
+                    out.write(m);
                 }
             }
-            return out;
-        });
+            out.writeShort(-1);
+        } catch (java.io.IOException e) {
+            throw new java.sql.SQLException(e);
+        }
+        org.postgresql.copy.CopyManager copy = c.unwrap(org.postgresql.PGConnection.class).getCopyAPI();
+        try {
+            copy.copyIn("copy telemetry_readings (sensor_key, ts, val, message_id) from stdin (format binary)",
+                    new java.io.ByteArrayInputStream(bytes.toByteArray()));
+        } catch (java.io.IOException e) {
+            throw new java.sql.SQLException(e);
+        }
     }
 
     private int[] batch(int[] keys, long[] ts, double[] vals, String[] msg, int count) {
