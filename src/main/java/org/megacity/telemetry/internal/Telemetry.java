@@ -443,7 +443,7 @@ public class Telemetry {
             boolean done = jdbcTemplate.execute((java.sql.Connection c) -> {
                 java.sql.Savepoint sp = c.setSavepoint();
                 try {
-                    copyIn(c, keys, ts, vals, msg, fresh, n);
+                    copyIn(c, "telemetry_readings", keys, ts, vals, msg, fresh, n);
                     c.releaseSavepoint(sp);
                     return true;
                 } catch (java.sql.SQLException e) {
@@ -485,8 +485,8 @@ public class Telemetry {
         return out;
     }
 
-    /** COPY … FROM STDIN (FORMAT binary) of the readings at {@code rows[0..n)}. */
-    static void copyIn(java.sql.Connection c, int[] keys, long[] ts, double[] vals, String[] msg, int[] rows, int n)
+    /** COPY … FROM STDIN (FORMAT binary) into {@code table} of the readings at {@code rows[0..n)} (all with null rows). */
+    static void copyIn(java.sql.Connection c, String table, int[] keys, long[] ts, double[] vals, String[] msg, int[] rows, int n)
             throws java.sql.SQLException {
         java.io.ByteArrayOutputStream bytes = new java.io.ByteArrayOutputStream(n * 38 + 32);
         try (java.io.DataOutputStream out = new java.io.DataOutputStream(bytes)) {
@@ -519,7 +519,7 @@ public class Telemetry {
         }
         org.postgresql.copy.CopyManager copy = c.unwrap(org.postgresql.PGConnection.class).getCopyAPI();
         try {
-            copy.copyIn("copy telemetry_readings (sensor_key, ts, val, message_id) from stdin (format binary)",
+            copy.copyIn("copy " + table + " (sensor_key, ts, val, message_id) from stdin (format binary)",
                     new java.io.ByteArrayInputStream(bytes.toByteArray()));
         } catch (java.io.IOException e) {
             throw new java.sql.SQLException(e);
