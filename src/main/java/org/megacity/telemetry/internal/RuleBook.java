@@ -15,6 +15,7 @@ class RuleBook {
     private volatile Map<String, List<Rule>> byType = Map.of();
     private volatile Map<String, List<Rule>> overrides = Map.of();
     private volatile List<Rule> all = List.of();
+    private volatile Map<String, List<Rule>> compositeByOther = Map.of();
 
     RuleBook(JdbcClient jdbc) {
         this.jdbc = jdbc;
@@ -41,13 +42,25 @@ class RuleBook {
                 t.computeIfAbsent(r.sensorType(), k -> new ArrayList<>()).add(r);
             }
         }
+        Map<String, List<Rule>> c = new HashMap<>();
+        for (Rule r : rules) {
+            if (r.enabled() && Rule.COMPOSITE.equals(r.kind()) && r.otherType() != null) {
+                c.computeIfAbsent(r.otherType(), k -> new ArrayList<>()).add(r);
+            }
+        }
         byType = t;
         overrides = o;
+        compositeByOther = c;
         all = rules;
     }
 
     List<Rule> all() {
         return all;
+    }
+
+    /** The enabled composite rules whose other sensor is of this type. */
+    List<Rule> compositeWithOther(String sensorType) {
+        return compositeByOther.getOrDefault(sensorType, List.of());
     }
 
     /** The rules that apply to a sensor. */

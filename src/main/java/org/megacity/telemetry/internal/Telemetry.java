@@ -6,13 +6,11 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.concurrent.ConcurrentSkipListSet;
 import java.util.concurrent.atomic.AtomicLong;
 import org.megacity.assets.Asset;
 import org.megacity.assets.AssetRegistry;
@@ -78,7 +76,10 @@ public class Telemetry {
     private final Duration retention;
     private final Duration maxFuture;
     private final RuleEngine engine = new RuleEngine();
-    private final Set<Long> dirtyMinutes = new ConcurrentSkipListSet<>();
+    /** Minutes whose rollups are behind their raw readings: minute → {first, last} marked (wall clock, ms). */
+    private final Map<Long, long[]> dirtyMinutes = new java.util.concurrent.ConcurrentHashMap<>();
+    private final Duration rollupSettle;
+    private final Duration rollupMaxWait;
     private final AtomicLong readingsAccepted = new AtomicLong();
     private volatile Map<String, int[]> assetSensors;
     private volatile Map<String, Neighbourhood> neighbourhoods = new java.util.concurrent.ConcurrentHashMap<>();
@@ -86,7 +87,11 @@ public class Telemetry {
     Telemetry(SensorRegistry sensors, RuleBook rules, AlertStore alerts, AssetRegistry assets, Geography geography,
             JdbcTemplate jdbcTemplate, JdbcClient jdbc, ApplicationEventPublisher events,
             @Value("${megacity.telemetry.raw-retention:30d}") Duration retention,
-            @Value("${megacity.telemetry.max-future:5m}") Duration maxFuture) {
+            @Value("${megacity.telemetry.max-future:5m}") Duration maxFuture,
+            @Value("${megacity.telemetry.rollup-settle:20s}") Duration rollupSettle,
+            @Value("${megacity.telemetry.rollup-max-wait:5m}") Duration rollupMaxWait) {
+        this.rollupSettle = rollupSettle;
+        this.rollupMaxWait = rollupMaxWait;
         this.sensors = sensors;
         this.rules = rules;
         this.alerts = alerts;
@@ -252,20 +257,41 @@ public class Telemetry {
         final int count = m;
         int[] inserted = insert(keys, ts, vals, msg, count);
         List<Integer> fresh = new ArrayList<>(count);
+        Set<Long> minutes = new HashSet<>();
+        long lastMinute = Long.MIN_VALUE;
         for (int i = 0; i < count; i++) {
             if (inserted[i] == 0) {
                 duplicates++;
             } else {
                 fresh.add(i);
-                dirtyMinutes.add(ts[i] / 60_000 * 60_000);
+                long minute = ts[i] / 60_000 * 60_000;
+                if (minute != lastMinute) {
+                    minutes.add(minute);
+                    lastMinute = minute;
+                }
             }
         }
-        fresh.sort(Comparator.comparingLong(i -> ts[i]));
+        markDirtyAfterCommit(minutes);
+        // in time order (stable for equal times): the time since the batch's earliest reading and the index in one long
+        long earliest = Long.MAX_VALUE;
+        for (int i : fresh) {
+            earliest = Math.min(earliest, ts[i]);
+        }
+        // (times lie within the raw retention and the allowed future: 35 bits for a year)
+        final int shift = 64 - Long.numberOfLeadingZeros(Math.max(1, count));
+        final long mask = (1L << shift) - 1;
+        long[] order = new long[fresh.size()];
+        for (int j = 0; j < order.length; j++) {
+            int i = fresh.get(j);
+            order[j] = ((ts[i] - earliest) << shift) | i;
+        }
+        java.util.Arrays.sort(order);
         int raised = 0;
         int resolved = 0;
         List<RuleEngine.Transition> transitions = new ArrayList<>();
         synchronized (engine) {
-            for (int i : fresh) {
+            for (long o : order) {
+                int i = (int) (o & mask);
                 int key = keys[i];
                 if (!sensors.offerLatest(key, ts[i], vals[i])) {
                     continue; // out of order: stored, not evaluated
@@ -345,16 +371,7 @@ public class Telemetry {
     }
 
     private List<Rule> compositeRulesWithOther(Sensor s) {
-        List<Rule> out = null;
-        for (Rule r : rules.all()) {
-            if (r.enabled() && Rule.COMPOSITE.equals(r.kind()) && s.type().id().equals(r.otherType())) {
-                if (out == null) {
-                    out = new ArrayList<>();
-                }
-                out.add(r);
-            }
-        }
-        return out == null ? List.of() : out;
+        return rules.compositeWithOther(s.type().id());
     }
 
     /**
@@ -371,7 +388,9 @@ public class Telemetry {
         return n.near(s.lon(), s.lat(), s.key());
     }
 
-    /** The keys of the other sensors of the same asset with the given type. */
+    private static final int[] NONE = new int[0];
+
+    /** The keys of the other sensors of the same asset with the given type (do not change the array). */
     private int[] siblings(Sensor s, String type) {
         Map<String, int[]> index = assetSensors;
         if (index == null) {
@@ -384,8 +403,16 @@ public class Telemetry {
             build.forEach((k, v) -> done.put(k, v.stream().mapToInt(Integer::intValue).toArray()));
             assetSensors = index = done;
         }
-        int[] all = index.getOrDefault(s.assetType() + "/" + s.assetId() + "/" + type, new int[0]);
-        return java.util.Arrays.stream(all).filter(k -> k != s.key()).toArray();
+        int[] all = index.get(s.assetType() + "/" + s.assetId() + "/" + type);
+        if (all == null) {
+            return NONE;
+        }
+        for (int k : all) {
+            if (k == s.key()) {
+                return java.util.Arrays.stream(all).filter(x -> x != s.key()).toArray();
+            }
+        }
+        return all;
     }
 
     private static final String INSERT = "insert into telemetry_readings (sensor_key, ts, val, message_id) values (?, ?, ?, ?) "
@@ -582,14 +609,57 @@ public class Telemetry {
         }
     }
 
-    /** Recomputes the 1-minute and 1-hour rollups of the minutes that received readings. */
+    /**
+     * Marks the minutes that received readings once their transaction committed (so a rollup never
+     * runs between the mark and the readings becoming visible, and misses them).
+     */
+    private void markDirtyAfterCommit(Set<Long> minutes) {
+        if (minutes.isEmpty()) {
+            return;
+        }
+        Runnable mark = () -> {
+            long wall = System.currentTimeMillis();
+            for (long minute : minutes) {
+                dirtyMinutes.compute(minute, (k, v) -> new long[] {v == null ? wall : v[0], wall});
+            }
+        };
+        if (org.springframework.transaction.support.TransactionSynchronizationManager.isSynchronizationActive()) {
+            org.springframework.transaction.support.TransactionSynchronizationManager.registerSynchronization(
+                    new org.springframework.transaction.support.TransactionSynchronization() {
+                        @Override
+                        public void afterCommit() {
+                            mark.run();
+                        }
+                    });
+        } else {
+            mark.run();
+        }
+    }
+
+    /**
+     * Recomputes the 1-minute and 1-hour rollups of the minutes that received readings, once a
+     * minute has settled (no reading for {@code rollup-settle}, or marked {@code rollup-max-wait}
+     * ago), so a minute filling up in real time is aggregated about once, not on every pass.
+     */
     @Scheduled(fixedDelayString = "${megacity.telemetry.rollup-interval:20s}", initialDelayString = "${megacity.telemetry.rollup-interval:20s}")
     @Transactional
     public void rollUp() {
-        List<Long> minutes = new ArrayList<>(dirtyMinutes);
+        rollUp(rollupSettle.toMillis(), rollupMaxWait.toMillis());
+    }
+
+    /** The minutes rolled up (in the caller's transaction). */
+    int rollUp(long settleMillis, long maxWaitMillis) {
+        long wall = System.currentTimeMillis();
+        List<Long> minutes = new ArrayList<>();
+        for (Map.Entry<Long, long[]> e : dirtyMinutes.entrySet()) {
+            long[] v = e.getValue();
+            if ((v[1] <= wall - settleMillis || v[0] <= wall - maxWaitMillis) && dirtyMinutes.remove(e.getKey(), v)) {
+                minutes.add(e.getKey());
+            }
+        }
+        java.util.Collections.sort(minutes);
         Set<Long> hours = new HashSet<>();
         for (long minute : minutes) {
-            dirtyMinutes.remove(minute);
             jdbc.sql("delete from telemetry_rollup_1m where bucket = ?").param(minute).update();
             jdbc.sql("insert into telemetry_rollup_1m (sensor_key, bucket, min_v, max_v, sum_v, n) select sensor_key, ?, "
                     + "min(val), max(val), sum(val), count(*) from telemetry_readings where ts >= ? and ts < ? group by sensor_key")
@@ -602,6 +672,7 @@ public class Telemetry {
                     + "min(min_v), max(max_v), sum(sum_v), sum(n) from telemetry_rollup_1m where bucket >= ? and bucket < ? "
                     + "group by sensor_key").params(hour, hour, hour + 3_600_000).update();
         }
+        return minutes.size();
     }
 
     /** Drops raw readings older than the retention; rollups stay. */

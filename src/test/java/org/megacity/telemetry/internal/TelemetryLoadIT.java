@@ -129,13 +129,13 @@ class TelemetryLoadIT {
 
     /**
      * From a reading's arrival to its alert: under sustained load (two clients sending CSV batches of
-     * 1,000 readings back to back over HTTP), every tenth batch of the first client carries one
+     * 1,000 readings back to back over HTTP), every second batch of the first client carries one
      * methane reading of 40 %LEL on a probe sensor of its own (an immediate severity I alert). Timed
      * from the request's start to its answer (sent after the commit: the alert is then visible to
      * {@code GET /alerts}) and to the alert's arrival on the Server-Sent Events stream.
      */
     void readingToAlert(String admin) throws Exception {
-        int probes = 10 * LATENCY_SECONDS + 100;
+        int probes = 20 * LATENCY_SECONDS + 100;
         List<Telemetry.NewSensor> fresh = new ArrayList<>();
         for (int i = 0; i < probes; i++) {
             fresh.add(new Telemetry.NewSensor("LP-" + i, "methane", "pipe-nodes", 22L, 60, null));
@@ -174,7 +174,7 @@ class TelemetryLoadIT {
                     long n0 = counter.getAndAdd(1000);
                     StringBuilder csv = new StringBuilder(24_000);
                     String probeId = null;
-                    if (prober && batch++ % 10 == 0 && next < probes) {
+                    if (prober && batch++ % 2 == 0 && next < probes) {
                         probeId = "LP-" + next++;
                         csv.append(probeId).append(',').append(System.currentTimeMillis() - 1000).append(",40\n");
                     }
