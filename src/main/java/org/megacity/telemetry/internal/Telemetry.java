@@ -57,10 +57,6 @@ public class Telemetry {
             int alertsResolved) {
     }
 
-    /** A sensor and an instant: the natural key of a reading. */
-    record Pair(int key, long ts) {
-    }
-
     record NewSensor(String id, String type, String assetType, Long assetId, Integer intervalSeconds, String domain) {
     }
 
@@ -196,9 +192,17 @@ public class Telemetry {
 
     // ingestion
 
+    /** Time spent in ingestion since start (ns): checking, storing, rules and alerts (before the commit). */
+    private final AtomicLong[] phases = {new AtomicLong(), new AtomicLong(), new AtomicLong()};
+
+    long[] phaseNanos() {
+        return new long[] {phases[0].get(), phases[1].get(), phases[2].get()};
+    }
+
     @Transactional
     public Outcome ingest(List<RawReading> in) {
         Instant now = now();
+        long p0 = System.nanoTime();
         long nowMs = now.toEpochMilli();
         long newest = nowMs + maxFuture.toMillis();
         long oldest = nowMs - retention.toMillis();
@@ -211,7 +215,9 @@ public class Telemetry {
         int[] index = new int[n];
         int m = 0;
         int duplicates = 0;
-        Set<Pair> seen = new HashSet<>();
+        // (sensor, time) seen in this batch: open addressing over the accepted readings' positions + 1
+        int slotsMask = Integer.highestOneBit(Math.max(16, n) * 2) * 2 - 1;
+        int[] slots = new int[slotsMask + 1];
         Set<String> seenMsg = new HashSet<>();
         for (RawReading r : in) {
             String reason = r.problem();
@@ -243,10 +249,21 @@ public class Telemetry {
                 rejected.add(new Rejection(r.index(), r.sensorId(), reason));
                 continue;
             }
-            if (!seen.add(new Pair(s.key(), r.ts())) || (r.messageId() != null && !seenMsg.add(r.messageId()))) {
+            int slot = slot(s.key(), r.ts(), slotsMask);
+            boolean repeated = false;
+            while (slots[slot] != 0) {
+                int j = slots[slot] - 1;
+                if (keys[j] == s.key() && ts[j] == r.ts()) {
+                    repeated = true;
+                    break;
+                }
+                slot = (slot + 1) & slotsMask;
+            }
+            if (repeated || (r.messageId() != null && !seenMsg.add(r.messageId()))) {
                 duplicates++;
                 continue;
             }
+            slots[slot] = m + 1;
             keys[m] = s.key();
             ts[m] = r.ts();
             vals[m] = r.value();
@@ -255,7 +272,9 @@ public class Telemetry {
             m++;
         }
         final int count = m;
+        long p1 = System.nanoTime();
         int[] inserted = insert(keys, ts, vals, msg, count);
+        long p2 = System.nanoTime();
         List<Integer> fresh = new ArrayList<>(count);
         Set<Long> minutes = new HashSet<>();
         long lastMinute = Long.MIN_VALUE;
@@ -328,6 +347,10 @@ public class Telemetry {
             }
         }
         readingsAccepted.addAndGet(fresh.size());
+        long p3 = System.nanoTime();
+        phases[0].addAndGet(p1 - p0);
+        phases[1].addAndGet(p2 - p1);
+        phases[2].addAndGet(p3 - p2);
         return new Outcome(n, fresh.size(), duplicates, rejected, raised, resolved);
     }
 
@@ -354,6 +377,14 @@ public class Telemetry {
             }
         }
         return resolved;
+    }
+
+    private static int slot(int key, long ts, int mask) {
+        long x = (key * 0x9E3779B97F4A7C15L) ^ ts;
+        x ^= x >>> 29;
+        x *= 0xBF58476D1CE4E5B9L;
+        x ^= x >>> 32;
+        return (int) x & mask;
     }
 
     /** Stores an alert change and publishes its event; returns true for a raise. */
@@ -515,39 +546,39 @@ public class Telemetry {
     /** COPY … FROM STDIN (FORMAT binary) into {@code table} of the readings at {@code rows[0..n)} (all with null rows). */
     static void copyIn(java.sql.Connection c, String table, int[] keys, long[] ts, double[] vals, String[] msg, int[] rows, int n)
             throws java.sql.SQLException {
-        java.io.ByteArrayOutputStream bytes = new java.io.ByteArrayOutputStream(n * 38 + 32);
-        try (java.io.DataOutputStream out = new java.io.DataOutputStream(bytes)) {
-            out.writeBytes("PGCOPY\n");
-            out.write(0xff);
-            out.writeBytes("\r\n");
-            out.write(0);
-            out.writeInt(0); // flags
-            out.writeInt(0); // header extension
-            for (int j = 0; j < n; j++) {
-                int i = rows == null ? j : rows[j];
-                out.writeShort(4);
-                out.writeInt(4);
-                out.writeInt(keys[i]);
-                out.writeInt(8);
-                out.writeLong(ts[i]);
-                out.writeInt(8);
-                out.writeDouble(vals[i]);
-                if (msg[i] == null) {
-                    out.writeInt(-1);
-                } else {
-                    byte[] m = msg[i].getBytes(java.nio.charset.StandardCharsets.UTF_8);
-                    out.writeInt(m.length);
-                    out.write(m);
-                }
+        int size = 23;
+        byte[][] ids = new byte[n][];
+        for (int j = 0; j < n; j++) {
+            String m = msg[rows == null ? j : rows[j]];
+            if (m != null) {
+                ids[j] = m.getBytes(java.nio.charset.StandardCharsets.UTF_8);
+                size += ids[j].length;
             }
-            out.writeShort(-1);
-        } catch (java.io.IOException e) {
-            throw new java.sql.SQLException(e);
+            size += 38;
         }
+        java.nio.ByteBuffer out = java.nio.ByteBuffer.allocate(size);
+        out.put("PGCOPY\n".getBytes(java.nio.charset.StandardCharsets.US_ASCII)).put((byte) 0xff)
+                .put("\r\n".getBytes(java.nio.charset.StandardCharsets.US_ASCII)).put((byte) 0);
+        out.putInt(0); // flags
+        out.putInt(0); // header extension
+        for (int j = 0; j < n; j++) {
+            int i = rows == null ? j : rows[j];
+            out.putShort((short) 4);
+            out.putInt(4).putInt(keys[i]);
+            out.putInt(8).putLong(ts[i]);
+            out.putInt(8).putDouble(vals[i]);
+            if (ids[j] == null) {
+                out.putInt(-1);
+            } else {
+                out.putInt(ids[j].length).put(ids[j]);
+            }
+        }
+        out.putShort((short) -1);
+        java.io.ByteArrayInputStream bytes = new java.io.ByteArrayInputStream(out.array(), 0, out.position());
         org.postgresql.copy.CopyManager copy = c.unwrap(org.postgresql.PGConnection.class).getCopyAPI();
         try {
             copy.copyIn("copy " + table + " (sensor_key, ts, val, message_id) from stdin (format binary)",
-                    new java.io.ByteArrayInputStream(bytes.toByteArray()));
+                    bytes);
         } catch (java.io.IOException e) {
             throw new java.sql.SQLException(e);
         }
