@@ -19,7 +19,12 @@ import org.springframework.test.annotation.DirtiesContext;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.transaction.support.TransactionTemplate;
 
-/** Rollups: minutes are aggregated once they settled, late readings are folded in, hours follow their minutes. */
+/**
+ * Storage paths: rollups (minutes aggregated once they settled, late readings folded in, hours
+ * following their minutes) and concurrent batches of the same readings (stored once, each reading
+ * accepted by exactly one batch; on PostgreSQL the COPY of the later batch meets the unique key and
+ * falls back to {@code insert … on conflict do nothing}).
+ */
 @IntegrationTest
 @AutoConfigureMockMvc
 @DirtiesContext
@@ -42,6 +47,8 @@ class TelemetryRollupIT {
     JdbcClient jdbc;
     @Autowired
     TransactionTemplate tx;
+    @Autowired
+    javax.sql.DataSource dataSource;
 
     record Row(double min, double max, double sum, long n) {
     }
@@ -61,15 +68,11 @@ class TelemetryRollupIT {
     }
 
     @Test
-    void minutesAreRolledUpOnceSettledAndLateReadingsAreFoldedIn() {
+    void minutesAreRolledUpOnceSettledAndLateReadingsAreFoldedIn() throws Exception {
         if (geography.count(DivisionLevel.GRID) == 0) {
             CaseFixtures.city(geography, organization);
         }
-        try {
-            AssetFixtures.load(mvc, data, geography, registry);
-        } catch (Exception e) {
-            throw new IllegalStateException(e);
-        }
+        AssetFixtures.load(mvc, data, geography, registry);
         int key = telemetry.register(List.of(new Telemetry.NewSensor("RU-1", "pressure", "pipe-nodes", 3L, 60, null)))
                 .get(0).key();
         long m = (System.currentTimeMillis() - 30 * 60_000L) / 60_000 * 60_000;
@@ -91,5 +94,57 @@ class TelemetryRollupIT {
         long inHour = (m + 60_000) / 3_600_000 * 3_600_000 == hour ? 4 : 3;
         assertThat(minute(key, hour, "telemetry_rollup_1h").n()).isEqualTo(inHour);
         assertThat(rollUp(0)).isZero(); // nothing left to do
+    }
+
+    @Test
+    void concurrentBatchesOfTheSameReadingsStoreEachOnce() throws Exception {
+        if (geography.count(DivisionLevel.GRID) == 0) {
+            CaseFixtures.city(geography, organization);
+        }
+        AssetFixtures.load(mvc, data, geography, registry);
+        List<Telemetry.NewSensor> fresh = new java.util.ArrayList<>();
+        for (int i = 0; i < 50; i++) {
+            fresh.add(new Telemetry.NewSensor("CC-" + i, "pressure", "pipe-nodes", 3L, 60, null));
+        }
+        telemetry.register(fresh);
+        long t0 = System.currentTimeMillis() - 20 * 60_000L;
+        long[] paths0 = telemetry.insertPaths();
+        for (int round = 0; round < 5; round++) {
+            List<Telemetry.RawReading> batch = new java.util.ArrayList<>();
+            for (int i = 0; i < 2000; i++) {
+                batch.add(new Telemetry.RawReading(i, "CC-" + (i % 50), t0 + (round * 40 + i / 50) * 1000L, 0.3, null, null));
+            }
+            java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(3);
+            try {
+                List<java.util.concurrent.Future<Telemetry.Outcome>> outcomes = new java.util.ArrayList<>();
+                for (int k = 0; k < 3; k++) {
+                    outcomes.add(pool.submit(() -> telemetry.ingest(batch)));
+                }
+                int accepted = 0;
+                int duplicates = 0;
+                for (var f : outcomes) {
+                    accepted += f.get().accepted();
+                    duplicates += f.get().duplicates();
+                }
+                assertThat(accepted).isEqualTo(2000);
+                assertThat(duplicates).isEqualTo(4000);
+            } finally {
+                pool.shutdown();
+            }
+        }
+        assertThat(jdbc.sql("select count(*) from telemetry_readings r join telemetry_sensors s on s.sensor_key = r.sensor_key "
+                + "where s.id like 'CC-%'").query(Integer.class).single()).isEqualTo(10_000);
+        long[] paths1 = telemetry.insertPaths();
+        if (isPostgres()) {
+            // each round: one batch went in by COPY, the two others (resent) took the insert path
+            assertThat(paths1[0] - paths0[0]).isEqualTo(10_000);
+            assertThat(paths1[1] - paths0[1]).isEqualTo(20_000);
+        }
+    }
+
+    boolean isPostgres() throws java.sql.SQLException {
+        try (java.sql.Connection c = dataSource.getConnection()) {
+            return c.getMetaData().getDatabaseProductName().toLowerCase(java.util.Locale.ROOT).contains("postgres");
+        }
     }
 }
