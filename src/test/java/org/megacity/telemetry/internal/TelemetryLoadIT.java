@@ -140,10 +140,16 @@ class TelemetryLoadIT {
         for (int i = 0; i < probes; i++) {
             fresh.add(new Telemetry.NewSensor("LP-" + i, "methane", "pipe-nodes", 22L, 60, null));
         }
+        boolean broker = org.megacity.telemetry.TelemetryMqttITAccess.reachable() && mqttIngest.connected();
+        if (broker) {
+            for (int i = 0; i < probes; i++) {
+                fresh.add(new Telemetry.NewSensor("LQ-" + i, "methane", "pipe-nodes", 22L, 60, null));
+            }
+        }
         telemetry.register(fresh);
         HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
         java.util.Map<String, Long> onStream = new java.util.concurrent.ConcurrentHashMap<>();
-        java.util.regex.Pattern probe = java.util.regex.Pattern.compile("\"sensorId\":\"(LP-[0-9]+)\"");
+        java.util.regex.Pattern probe = java.util.regex.Pattern.compile("\"sensorId\":\"(L[PQ]-[0-9]+)\"");
         var stream = http.sendAsync(HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/api/v1/vitals/stream"))
                 .header(HttpHeaders.AUTHORIZATION, bearer(admin)).GET().build(), HttpResponse.BodyHandlers.ofLines());
         Thread reader = Thread.ofPlatform().daemon().start(() -> {
@@ -203,12 +209,39 @@ class TelemetryLoadIT {
                 }
             }));
         }
+        // MQTT: one reading a message on megacity/telemetry/{sensorId}, QoS 1, every 100 ms; publish()
+        // returns on the broker's PUBACK, which the subscriber sends after its transaction committed
+        java.util.Map<String, long[]> timedMqtt = new java.util.concurrent.ConcurrentHashMap<>();
+        if (broker) {
+            clients.add(Thread.ofPlatform().start(() -> {
+                try {
+                    var pub = new org.eclipse.paho.client.mqttv3.MqttClient("tcp://127.0.0.1:1883", "megacity-latency-"
+                            + System.nanoTime(), new org.eclipse.paho.client.mqttv3.persist.MemoryPersistence());
+                    pub.connect();
+                    int next = 0;
+                    while (System.nanoTime() < end && next < probes) {
+                        String id = "LQ-" + next++;
+                        byte[] payload = ("{\"time\":" + (System.currentTimeMillis() - 1000) + ",\"value\":40}")
+                                .getBytes(java.nio.charset.StandardCharsets.UTF_8);
+                        long t0 = System.nanoTime();
+                        pub.publish("megacity/telemetry/" + id, payload, 1, false);
+                        timedMqtt.put(id, new long[] {t0, System.nanoTime()});
+                        Thread.sleep(100);
+                    }
+                    pub.disconnect();
+                    pub.close();
+                } catch (Exception e) {
+                    throw new IllegalStateException(e);
+                }
+            }));
+        }
         long l0 = System.nanoTime();
         for (Thread t : clients) {
             t.join();
         }
         double rate = sent.get() / ((System.nanoTime() - l0) / 1e9);
-        for (int i = 0; i < 50 && !onStream.keySet().containsAll(timed.keySet()); i++) {
+        for (int i = 0; i < 50 && !(onStream.keySet().containsAll(timed.keySet())
+                && onStream.keySet().containsAll(timedMqtt.keySet())); i++) {
             Thread.sleep(100);
         }
         long[] committed = timed.values().stream().mapToLong(t -> t[1] - t[0]).sorted().toArray();
@@ -220,6 +253,18 @@ class TelemetryLoadIT {
                         + "on the SSE stream (%d seen) p50 %.0f ms, p99 %.0f ms, max %.0f ms%n", rate, LATENCY_SECONDS,
                 timed.size(), visible, pct(committed, 50), pct(committed, 99), pct(committed, 100), streamed.length,
                 pct(streamed, 50), pct(streamed, 99), pct(streamed, 100));
+        if (broker) {
+            long[] acked = timedMqtt.values().stream().mapToLong(t -> t[1] - t[0]).sorted().toArray();
+            long[] mqttStreamed = timedMqtt.entrySet().stream().filter(e -> onStream.containsKey(e.getKey()))
+                    .mapToLong(e -> onStream.get(e.getKey()) - e.getValue()[0]).sorted().toArray();
+            System.out.printf(Locale.ROOT, "LOAD reading to alert over MQTT (one reading a message, QoS 1, beside the "
+                            + "HTTP load): %d probes; published and acknowledged (after commit) p50 %.0f ms, p99 %.0f ms, "
+                            + "max %.0f ms; on the SSE stream (%d seen) p50 %.0f ms, p99 %.0f ms, max %.0f ms%n",
+                    timedMqtt.size(), pct(acked, 50), pct(acked, 99), pct(acked, 100), mqttStreamed.length,
+                    pct(mqttStreamed, 50), pct(mqttStreamed, 99), pct(mqttStreamed, 100));
+        } else {
+            System.out.println("LOAD reading to alert over MQTT: no broker, not measured");
+        }
         assertThat(timed).isNotEmpty();
         assertThat(visible).isGreaterThanOrEqualTo(timed.size());
         stream.cancel(true);
