@@ -210,7 +210,8 @@ class TelemetryLoadIT {
             }));
         }
         // MQTT: one reading a message on megacity/telemetry/{sensorId}, QoS 1, every 100 ms; publish()
-        // returns on the broker's PUBACK, which the subscriber sends after its transaction committed
+        // returns on the broker's PUBACK (the broker has the message; the subscriber acknowledges to the
+        // broker after its commit), so the alert's time is its arrival on the stream
         java.util.Map<String, long[]> timedMqtt = new java.util.concurrent.ConcurrentHashMap<>();
         if (broker) {
             clients.add(Thread.ofPlatform().start(() -> {
@@ -258,7 +259,7 @@ class TelemetryLoadIT {
             long[] mqttStreamed = timedMqtt.entrySet().stream().filter(e -> onStream.containsKey(e.getKey()))
                     .mapToLong(e -> onStream.get(e.getKey()) - e.getValue()[0]).sorted().toArray();
             System.out.printf(Locale.ROOT, "LOAD reading to alert over MQTT (one reading a message, QoS 1, beside the "
-                            + "HTTP load): %d probes; published and acknowledged (after commit) p50 %.0f ms, p99 %.0f ms, "
+                            + "HTTP load): %d probes; publish acknowledged by the broker p50 %.0f ms, p99 %.0f ms, "
                             + "max %.0f ms; on the SSE stream (%d seen) p50 %.0f ms, p99 %.0f ms, max %.0f ms%n",
                     timedMqtt.size(), pct(acked, 50), pct(acked, 99), pct(acked, 100), mqttStreamed.length,
                     pct(mqttStreamed, 50), pct(mqttStreamed, 99), pct(mqttStreamed, 100));
