@@ -361,6 +361,7 @@ class TelemetryLoadIT {
         long[] phases0 = telemetry.phaseNanos();
         long t1 = System.nanoTime();
         long worst = 0;
+        long inIngest = 0;
         int raised = 0;
         for (int from = 0; from < READINGS; from += BATCH) {
             List<Telemetry.RawReading> batch = new ArrayList<>(BATCH);
@@ -375,15 +376,21 @@ class TelemetryLoadIT {
             }
             long b0 = System.nanoTime();
             Telemetry.Outcome o = telemetry.ingest(batch);
-            worst = Math.max(worst, System.nanoTime() - b0);
+            long took = System.nanoTime() - b0;
+            worst = Math.max(worst, took);
+            inIngest += took;
             raised += o.alertsRaised();
             assertThat(o.accepted()).isEqualTo(batch.size());
         }
-        long serviceNanos = System.nanoTime() - t1;
+        long wall = System.nanoTime() - t1;
+        // the service's own time: Telemetry#ingest calls, not the harness building their input
+        long serviceNanos = inIngest;
         double service = READINGS / (serviceNanos / 1e9);
         long[] phases1 = telemetry.phaseNanos();
+        System.out.printf(Locale.ROOT, "LOAD service batch path: %.0f/s counting only the ingest calls, %.0f/s with the "
+                + "harness building the batches (as in earlier runs)%n", service, READINGS / (wall / 1e9));
         System.out.printf(Locale.ROOT, "LOAD service batch path time: checking %.0f%%, storing %.0f%%, rules and alerts "
-                        + "%.0f%%, the rest (commit, building the batches) %.0f%%%n",
+                        + "%.0f%%, the rest (commit) %.0f%%%n",
                 100.0 * (phases1[0] - phases0[0]) / serviceNanos, 100.0 * (phases1[1] - phases0[1]) / serviceNanos,
                 100.0 * (phases1[2] - phases0[2]) / serviceNanos, 100.0 * (serviceNanos - (phases1[0] - phases0[0])
                         - (phases1[1] - phases0[1]) - (phases1[2] - phases0[2])) / serviceNanos);
