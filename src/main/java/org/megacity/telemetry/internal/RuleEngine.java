@@ -35,6 +35,17 @@ final class RuleEngine {
         return s != null && s.open;
     }
 
+    /**
+     * A rule changed: its rate windows start afresh; with {@code states} also its alarm states go
+     * (a disabled rule).
+     */
+    void forget(long ruleId, boolean states) {
+        rates.remove(ruleId);
+        if (states) {
+            this.states.keySet().removeIf(k -> k >>> 32 == ruleId);
+        }
+    }
+
     int stateCount() {
         return states.size();
     }
@@ -48,12 +59,12 @@ final class RuleEngine {
             List<Transition> out) {
         switch (rule.kind()) {
             case Rule.THRESHOLD -> step(rule, sensorKey, t, v, rule.abnormal(v), rule.clear(v),
-                    rule.minDurationSeconds() * 1000L, String.format(Locale.ROOT, "%s: %.3f", rule.name(), v), out);
+                    rule.minDurationSeconds() * 1000L, () -> String.format(Locale.ROOT, "%s: %.3f", rule.name(), v), out);
             case Rule.RATE -> {
                 RateBuckets b = rates.computeIfAbsent(rule.id(), id -> new RateBuckets());
                 double reference = b.offer(sensorKey, t, v, rule.windowSeconds() * 1000L);
                 boolean drop = reference > 0 && v <= reference * (1 - rule.dropPercent() / 100.0);
-                step(rule, sensorKey, t, v, drop, !drop, 0, String.format(Locale.ROOT, "%s: %.3f from %.3f", rule.name(),
+                step(rule, sensorKey, t, v, drop, !drop, 0, () -> String.format(Locale.ROOT, "%s: %.3f from %.3f", rule.name(),
                         v, reference), out);
             }
             case Rule.COMPOSITE -> {
@@ -71,8 +82,9 @@ final class RuleEngine {
                     }
                 }
                 boolean both = mine && other;
-                step(rule, sensorKey, t, v, both, !both, rule.minDurationSeconds() * 1000L, String.format(Locale.ROOT,
-                        "%s: %.3f and %s %.3f", rule.name(), v, rule.otherType(), otherValue), out);
+                final double seen = otherValue;
+                step(rule, sensorKey, t, v, both, !both, rule.minDurationSeconds() * 1000L, () -> String.format(Locale.ROOT,
+                        "%s: %.3f and %s %.3f", rule.name(), v, rule.otherType(), seen), out);
             }
             default -> {
             }
@@ -82,11 +94,11 @@ final class RuleEngine {
     /** The scheduled stale check of one sensor: {@code lastTs} its latest reading (or registration). */
     void onStaleCheck(Rule rule, int sensorKey, long now, long lastTs, int intervalSeconds, List<Transition> out) {
         boolean stale = now - lastTs > (long) rule.staleIntervals() * intervalSeconds * 1000L;
-        step(rule, sensorKey, now, Double.NaN, stale, !stale, 0, rule.name(), out);
+        step(rule, sensorKey, now, Double.NaN, stale, !stale, 0, rule::name, out);
     }
 
     private void step(Rule rule, int sensorKey, long t, double v, boolean abnormal, boolean clear, long minDuration,
-            String message, List<Transition> out) {
+            java.util.function.Supplier<String> message, List<Transition> out) {
         long k = key(rule.id(), sensorKey);
         AlertState s = states.get(k);
         if (s == null) {
@@ -98,7 +110,7 @@ final class RuleEngine {
         }
         AlertState.Step step = s.observe(t, abnormal, clear, minDuration, rule.holdSeconds() * 1000L);
         if (step != AlertState.Step.NONE) {
-            out.add(new Transition(step, rule, sensorKey, t, v, message));
+            out.add(new Transition(step, rule, sensorKey, t, v, message.get()));
         }
         if (s.idle()) {
             states.remove(k);

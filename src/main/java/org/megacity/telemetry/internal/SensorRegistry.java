@@ -25,8 +25,7 @@ class SensorRegistry {
     private final Map<String, Sensor> byId = new ConcurrentHashMap<>();
     private final ReentrantLock growth = new ReentrantLock();
     private volatile Sensor[] byKey = new Sensor[1024];
-    private volatile long[] latestTs = new long[1024];
-    private volatile double[] latestValue = new double[1024];
+    private final LatestValues latest = new LatestValues(1024);
     private volatile int next = 1;
 
     SensorRegistry(JdbcClient jdbc) {
@@ -46,18 +45,9 @@ class SensorRegistry {
             put(s);
         }
         // latest values survive a restart through the raw readings
-        jdbc.sql("select sensor_key, max(ts) t from telemetry_readings group by sensor_key").query(rs -> {
-            int key = rs.getInt(1);
-            if (key < latestTs.length) {
-                latestTs[key] = rs.getLong(2);
-            }
-        });
-        jdbc.sql("select r.sensor_key, r.val from telemetry_readings r join (select sensor_key, max(ts) t from "
+        jdbc.sql("select r.sensor_key, r.ts, r.val from telemetry_readings r join (select sensor_key, max(ts) t from "
                 + "telemetry_readings group by sensor_key) m on r.sensor_key = m.sensor_key and r.ts = m.t").query(rs -> {
-            int key = rs.getInt(1);
-            if (key < latestValue.length) {
-                latestValue[key] = rs.getDouble(2);
-            }
+            latest.set(rs.getInt(1), rs.getLong(2), rs.getDouble(3));
         });
     }
 
@@ -67,11 +57,9 @@ class SensorRegistry {
             if (s.key() >= byKey.length) {
                 int size = Math.max(byKey.length * 2, s.key() + 1);
                 byKey = Arrays.copyOf(byKey, size);
-                latestTs = Arrays.copyOf(latestTs, size);
-                latestValue = Arrays.copyOf(latestValue, size);
             }
+            latest.ensure(s.key());
             byKey[s.key()] = s;
-            latestTs[s.key()] = Math.max(latestTs[s.key()], 0);
             byId.put(s.id(), s);
             next = Math.max(next, s.key() + 1);
         } finally {
@@ -131,25 +119,20 @@ class SensorRegistry {
 
     /** Records a reading as the latest when it is newer; returns whether it was. */
     boolean offerLatest(int key, long ts, double value) {
-        if (ts > latestTs[key]) {
-            latestTs[key] = ts;
-            latestValue[key] = value;
-            return true;
-        }
-        return false;
+        return latest.offer(key, ts, value);
     }
 
     long latestTs(int key) {
-        return latestTs[key];
+        return latest.ts(key);
     }
 
     double latestValue(int key) {
-        return latestValue[key];
+        return latest.value(key);
     }
 
     /** Whether the sensor reported within {@code intervals} of its expected interval before {@code now}. */
     boolean online(Sensor s, long now, int intervals) {
-        long t = latestTs[s.key()];
+        long t = latest.ts(s.key());
         return t > 0 && now - t <= (long) intervals * s.intervalSeconds() * 1000L;
     }
 

@@ -6,13 +6,11 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.concurrent.ConcurrentSkipListSet;
 import java.util.concurrent.atomic.AtomicLong;
 import org.megacity.assets.Asset;
 import org.megacity.assets.AssetRegistry;
@@ -59,10 +57,6 @@ public class Telemetry {
             int alertsResolved) {
     }
 
-    /** A sensor and an instant: the natural key of a reading. */
-    record Pair(int key, long ts) {
-    }
-
     record NewSensor(String id, String type, String assetType, Long assetId, Integer intervalSeconds, String domain) {
     }
 
@@ -78,14 +72,22 @@ public class Telemetry {
     private final Duration retention;
     private final Duration maxFuture;
     private final RuleEngine engine = new RuleEngine();
-    private final Set<Long> dirtyMinutes = new ConcurrentSkipListSet<>();
+    /** Minutes whose rollups are behind their raw readings: minute → {first, last} marked (wall clock, ms). */
+    private final Map<Long, long[]> dirtyMinutes = new java.util.concurrent.ConcurrentHashMap<>();
+    private final Duration rollupSettle;
+    private final Duration rollupMaxWait;
     private final AtomicLong readingsAccepted = new AtomicLong();
     private volatile Map<String, int[]> assetSensors;
+    private volatile Map<String, Neighbourhood> neighbourhoods = new java.util.concurrent.ConcurrentHashMap<>();
 
     Telemetry(SensorRegistry sensors, RuleBook rules, AlertStore alerts, AssetRegistry assets, Geography geography,
             JdbcTemplate jdbcTemplate, JdbcClient jdbc, ApplicationEventPublisher events,
             @Value("${megacity.telemetry.raw-retention:30d}") Duration retention,
-            @Value("${megacity.telemetry.max-future:5m}") Duration maxFuture) {
+            @Value("${megacity.telemetry.max-future:5m}") Duration maxFuture,
+            @Value("${megacity.telemetry.rollup-settle:20s}") Duration rollupSettle,
+            @Value("${megacity.telemetry.rollup-max-wait:5m}") Duration rollupMaxWait) {
+        this.rollupSettle = rollupSettle;
+        this.rollupMaxWait = rollupMaxWait;
         this.sensors = sensors;
         this.rules = rules;
         this.alerts = alerts;
@@ -164,6 +166,7 @@ public class Telemetry {
         }
         List<Sensor> out = sensors.register(fresh);
         assetSensors = null;
+        neighbourhoods = new java.util.concurrent.ConcurrentHashMap<>();
         return out;
     }
 
@@ -189,9 +192,17 @@ public class Telemetry {
 
     // ingestion
 
+    /** Time spent in ingestion since start (ns): checking, storing, rules and alerts (before the commit). */
+    private final AtomicLong[] phases = {new AtomicLong(), new AtomicLong(), new AtomicLong()};
+
+    long[] phaseNanos() {
+        return new long[] {phases[0].get(), phases[1].get(), phases[2].get()};
+    }
+
     @Transactional
     public Outcome ingest(List<RawReading> in) {
         Instant now = now();
+        long p0 = System.nanoTime();
         long nowMs = now.toEpochMilli();
         long newest = nowMs + maxFuture.toMillis();
         long oldest = nowMs - retention.toMillis();
@@ -204,7 +215,9 @@ public class Telemetry {
         int[] index = new int[n];
         int m = 0;
         int duplicates = 0;
-        Set<Pair> seen = new HashSet<>();
+        // (sensor, time) seen in this batch: open addressing over the accepted readings' positions + 1
+        int slotsMask = Integer.highestOneBit(Math.max(16, n) * 2) * 2 - 1;
+        int[] slots = new int[slotsMask + 1];
         Set<String> seenMsg = new HashSet<>();
         for (RawReading r : in) {
             String reason = r.problem();
@@ -236,10 +249,21 @@ public class Telemetry {
                 rejected.add(new Rejection(r.index(), r.sensorId(), reason));
                 continue;
             }
-            if (!seen.add(new Pair(s.key(), r.ts())) || (r.messageId() != null && !seenMsg.add(r.messageId()))) {
+            int slot = slot(s.key(), r.ts(), slotsMask);
+            boolean repeated = false;
+            while (slots[slot] != 0) {
+                int j = slots[slot] - 1;
+                if (keys[j] == s.key() && ts[j] == r.ts()) {
+                    repeated = true;
+                    break;
+                }
+                slot = (slot + 1) & slotsMask;
+            }
+            if (repeated || (r.messageId() != null && !seenMsg.add(r.messageId()))) {
                 duplicates++;
                 continue;
             }
+            slots[slot] = m + 1;
             keys[m] = s.key();
             ts[m] = r.ts();
             vals[m] = r.value();
@@ -248,22 +272,45 @@ public class Telemetry {
             m++;
         }
         final int count = m;
+        long p1 = System.nanoTime();
         int[] inserted = insert(keys, ts, vals, msg, count);
+        long p2 = System.nanoTime();
         List<Integer> fresh = new ArrayList<>(count);
+        Set<Long> minutes = new HashSet<>();
+        long lastMinute = Long.MIN_VALUE;
         for (int i = 0; i < count; i++) {
             if (inserted[i] == 0) {
                 duplicates++;
             } else {
                 fresh.add(i);
-                dirtyMinutes.add(ts[i] / 60_000 * 60_000);
+                long minute = ts[i] / 60_000 * 60_000;
+                if (minute != lastMinute) {
+                    minutes.add(minute);
+                    lastMinute = minute;
+                }
             }
         }
-        fresh.sort(Comparator.comparingLong(i -> ts[i]));
+        markDirtyAfterCommit(minutes);
+        // in time order (stable for equal times): the time since the batch's earliest reading and the index in one long
+        long earliest = Long.MAX_VALUE;
+        for (int i : fresh) {
+            earliest = Math.min(earliest, ts[i]);
+        }
+        // (times lie within the raw retention and the allowed future: 35 bits for a year)
+        final int shift = 64 - Long.numberOfLeadingZeros(Math.max(1, count));
+        final long mask = (1L << shift) - 1;
+        long[] order = new long[fresh.size()];
+        for (int j = 0; j < order.length; j++) {
+            int i = fresh.get(j);
+            order[j] = ((ts[i] - earliest) << shift) | i;
+        }
+        java.util.Arrays.sort(order);
         int raised = 0;
         int resolved = 0;
         List<RuleEngine.Transition> transitions = new ArrayList<>();
         synchronized (engine) {
-            for (int i : fresh) {
+            for (long o : order) {
+                int i = (int) (o & mask);
                 int key = keys[i];
                 if (!sensors.offerLatest(key, ts[i], vals[i])) {
                     continue; // out of order: stored, not evaluated
@@ -276,15 +323,17 @@ public class Telemetry {
                         }
                         continue;
                     }
-                    int[] siblings = Rule.COMPOSITE.equals(rule.kind()) ? siblings(s, rule.otherType()) : null;
+                    int[] siblings = Rule.COMPOSITE.equals(rule.kind()) ? partners(rule, s, rule.otherType()) : null;
                     engine.onReading(rule, key, ts[i], vals[i], siblings, sensors::latestValue, transitions);
                 }
                 // a sensor of the other type of a composite rule wakes the rule's sensors on the same asset
+                // (or within the rule's radius)
                 for (Rule rule : compositeRulesWithOther(s)) {
-                    for (int primary : siblings(s, rule.sensorType())) {
-                        if (sensors.latestTs(primary) > 0) {
+                    for (int primary : partners(rule, s, rule.sensorType())) {
+                        Sensor p = sensors.byKey(primary);
+                        if (sensors.latestTs(primary) > 0 && rules.forSensor(p).contains(rule)) {
                             engine.onReading(rule, primary, ts[i], sensors.latestValue(primary),
-                                    siblings(sensors.byKey(primary), rule.otherType()), sensors::latestValue, transitions);
+                                    partners(rule, p, rule.otherType()), sensors::latestValue, transitions);
                         }
                     }
                 }
@@ -298,7 +347,44 @@ public class Telemetry {
             }
         }
         readingsAccepted.addAndGet(fresh.size());
+        long p3 = System.nanoTime();
+        phases[0].addAndGet(p1 - p0);
+        phases[1].addAndGet(p2 - p1);
+        phases[2].addAndGet(p3 - p2);
         return new Outcome(n, fresh.size(), duplicates, rejected, raised, resolved);
+    }
+
+    /**
+     * After a rule was changed (in the caller's transaction): its rate windows start afresh; when it
+     * no longer applies (disabled), its open alerts are resolved. Returns the number resolved.
+     */
+    int ruleChanged(long ruleId, boolean disabled) {
+        Instant now = now();
+        int resolved = 0;
+        synchronized (engine) {
+            engine.forget(ruleId, disabled);
+            if (disabled) {
+                for (Map.Entry<Long, String> open : alerts.open()) {
+                    if (open.getKey() == ruleId) {
+                        String sensorId = open.getValue();
+                        var id = alerts.resolve(ruleId, sensorId, now);
+                        if (id.isPresent()) {
+                            events.publishEvent(new AlertResolved(id.get(), sensorId, now));
+                            resolved++;
+                        }
+                    }
+                }
+            }
+        }
+        return resolved;
+    }
+
+    private static int slot(int key, long ts, int mask) {
+        long x = (key * 0x9E3779B97F4A7C15L) ^ ts;
+        x ^= x >>> 29;
+        x *= 0xBF58476D1CE4E5B9L;
+        x ^= x >>> 32;
+        return (int) x & mask;
     }
 
     /** Stores an alert change and publishes its event; returns true for a raise. */
@@ -316,19 +402,26 @@ public class Telemetry {
     }
 
     private List<Rule> compositeRulesWithOther(Sensor s) {
-        List<Rule> out = null;
-        for (Rule r : rules.all()) {
-            if (r.enabled() && Rule.COMPOSITE.equals(r.kind()) && s.type().id().equals(r.otherType())) {
-                if (out == null) {
-                    out = new ArrayList<>();
-                }
-                out.add(r);
-            }
-        }
-        return out == null ? List.of() : out;
+        return rules.compositeWithOther(s.type().id());
     }
 
-    /** The keys of the other sensors of the same asset with the given type. */
+    /**
+     * The other sensors a composite rule looks at for a sensor: those of {@code type} on the same asset,
+     * or, for a rule with a radius, those of {@code type} within it.
+     */
+    private int[] partners(Rule rule, Sensor s, String type) {
+        if (!rule.withinRadius()) {
+            return siblings(s, type);
+        }
+        Map<String, Neighbourhood> cache = neighbourhoods;
+        Neighbourhood n = cache.computeIfAbsent(type + "@" + rule.radiusMetres(), k -> new Neighbourhood(
+                sensors.all().stream().filter(x -> x.type().id().equals(type)).toList(), rule.radiusMetres()));
+        return n.near(s.lon(), s.lat(), s.key());
+    }
+
+    private static final int[] NONE = new int[0];
+
+    /** The keys of the other sensors of the same asset with the given type (do not change the array). */
     private int[] siblings(Sensor s, String type) {
         Map<String, int[]> index = assetSensors;
         if (index == null) {
@@ -341,8 +434,16 @@ public class Telemetry {
             build.forEach((k, v) -> done.put(k, v.stream().mapToInt(Integer::intValue).toArray()));
             assetSensors = index = done;
         }
-        int[] all = index.getOrDefault(s.assetType() + "/" + s.assetId() + "/" + type, new int[0]);
-        return java.util.Arrays.stream(all).filter(k -> k != s.key()).toArray();
+        int[] all = index.get(s.assetType() + "/" + s.assetId() + "/" + type);
+        if (all == null) {
+            return NONE;
+        }
+        for (int k : all) {
+            if (k == s.key()) {
+                return java.util.Arrays.stream(all).filter(x -> x != s.key()).toArray();
+            }
+        }
+        return all;
     }
 
     private static final String INSERT = "insert into telemetry_readings (sensor_key, ts, val, message_id) values (?, ?, ?, ?) "
@@ -362,54 +463,125 @@ public class Telemetry {
 
     private int[] insert(int[] keys, long[] ts, double[] vals, String[] msg, int count) {
         if (count > 0 && postgres()) {
-            return copy(keys, ts, vals, msg, count);
+            return copyOrInsert(keys, ts, vals, msg, count);
         }
         return batch(keys, ts, vals, msg, count);
     }
 
+    /** Readings that went in by COPY and those that took the {@code insert … on conflict} path, since start. */
+    private final AtomicLong copied = new AtomicLong();
+    private final AtomicLong insertedOnConflict = new AtomicLong();
+
+    long[] insertPaths() {
+        return new long[] {copied.get(), insertedOnConflict.get()};
+    }
+
     /**
-     * PostgreSQL: COPY the readings into a temporary table, then one {@code insert … select … on
-     * conflict do nothing returning} tells which were new (the batch holds no (sensor, time) twice).
+     * PostgreSQL: a reading newer than its sensor's latest one cannot repeat a stored (sensor, time),
+     * so those go in by one binary COPY straight into the readings table, under a savepoint; the
+     * others (out of order, possibly resent) take {@code insert … on conflict do nothing}. Should
+     * the COPY still meet a unique key (a resent message id, a concurrent batch of the same
+     * sensors), it is rolled back to the savepoint and its readings take the insert path too.
      */
-    private int[] copy(int[] keys, long[] ts, double[] vals, String[] msg, int count) {
-        return jdbcTemplate.execute((java.sql.Connection c) -> {
-            try (java.sql.Statement st = c.createStatement()) {
-                st.execute("create temporary table if not exists telemetry_incoming (sensor_key integer, ts bigint, "
-                        + "val double precision, message_id varchar(64)) on commit delete rows");
-                st.execute("truncate telemetry_incoming");
+    private int[] copyOrInsert(int[] keys, long[] ts, double[] vals, String[] msg, int count) {
+        int[] fresh = new int[count];
+        int[] older = new int[count];
+        int nf = 0;
+        int no = 0;
+        for (int i = 0; i < count; i++) {
+            if (ts[i] > sensors.latestTs(keys[i])) {
+                fresh[nf++] = i;
+            } else {
+                older[no++] = i;
             }
-            StringBuilder csv = new StringBuilder(count * 32);
-            for (int i = 0; i < count; i++) {
-                csv.append(keys[i]).append(',').append(ts[i]).append(',').append(vals[i]).append(',');
-                if (msg[i] != null) {
-                    csv.append('"').append(msg[i].replace("\"", "\"\"")).append('"');
-                }
-                csv.append('\n');
-            }
-            org.postgresql.copy.CopyManager copy = c.unwrap(org.postgresql.PGConnection.class).getCopyAPI();
-            try {
-                copy.copyIn("copy telemetry_incoming from stdin (format csv)", new java.io.StringReader(csv.toString()));
-            } catch (java.io.IOException e) {
-                throw new java.sql.SQLException(e);
-            }
-            java.util.Map<Pair, Integer> at = new HashMap<>(count * 2);
-            for (int i = 0; i < count; i++) {
-                at.put(new Pair(keys[i], ts[i]), i);
-            }
-            int[] out = new int[count];
-            try (java.sql.Statement st = c.createStatement();
-                    java.sql.ResultSet rs = st.executeQuery("insert into telemetry_readings (sensor_key, ts, val, message_id) "
-                            + "select sensor_key, ts, val, message_id from telemetry_incoming on conflict do nothing "
-                            + "returning sensor_key, ts")) {
-                while (rs.next()) {
-                    Integer i = at.get(new Pair(rs.getInt(1), rs.getLong(2)));
-                    if (i != null) {
-                        out[i] = 1;
+        }
+        int[] out = new int[count];
+        if (nf > 0) {
+            final int n = nf;
+            boolean done = jdbcTemplate.execute((java.sql.Connection c) -> {
+                java.sql.Savepoint sp = c.setSavepoint();
+                try {
+                    copyIn(c, "telemetry_readings", keys, ts, vals, msg, fresh, n);
+                    c.releaseSavepoint(sp);
+                    return true;
+                } catch (java.sql.SQLException e) {
+                    if (!"23505".equals(e.getSQLState())) {
+                        throw e;
                     }
+                    c.rollback(sp);
+                    return false;
                 }
+            });
+            if (done) {
+                for (int j = 0; j < nf; j++) {
+                    out[fresh[j]] = 1;
+                }
+                copied.addAndGet(nf);
+            } else {
+                System.arraycopy(fresh, 0, older, no, nf);
+                no += nf;
             }
-            return out;
-        });
+        }
+        if (no > 0) {
+            int[] sk = new int[no];
+            long[] st = new long[no];
+            double[] sv = new double[no];
+            String[] sm = new String[no];
+            for (int j = 0; j < no; j++) {
+                int i = older[j];
+                sk[j] = keys[i];
+                st[j] = ts[i];
+                sv[j] = vals[i];
+                sm[j] = msg[i];
+            }
+            int[] r = batch(sk, st, sv, sm, no);
+            for (int j = 0; j < no; j++) {
+                out[older[j]] = r[j];
+            }
+            insertedOnConflict.addAndGet(no);
+        }
+        return out;
+    }
+
+    /** COPY … FROM STDIN (FORMAT binary) into {@code table} of the readings at {@code rows[0..n)} (all with null rows). */
+    static void copyIn(java.sql.Connection c, String table, int[] keys, long[] ts, double[] vals, String[] msg, int[] rows, int n)
+            throws java.sql.SQLException {
+        int size = 23;
+        byte[][] ids = new byte[n][];
+        for (int j = 0; j < n; j++) {
+            String m = msg[rows == null ? j : rows[j]];
+            if (m != null) {
+                ids[j] = m.getBytes(java.nio.charset.StandardCharsets.UTF_8);
+                size += ids[j].length;
+            }
+            size += 38;
+        }
+        java.nio.ByteBuffer out = java.nio.ByteBuffer.allocate(size);
+        out.put("PGCOPY\n".getBytes(java.nio.charset.StandardCharsets.US_ASCII)).put((byte) 0xff)
+                .put("\r\n".getBytes(java.nio.charset.StandardCharsets.US_ASCII)).put((byte) 0);
+        out.putInt(0); // flags
+        out.putInt(0); // header extension
+        for (int j = 0; j < n; j++) {
+            int i = rows == null ? j : rows[j];
+            out.putShort((short) 4);
+            out.putInt(4).putInt(keys[i]);
+            out.putInt(8).putLong(ts[i]);
+            out.putInt(8).putDouble(vals[i]);
+            if (ids[j] == null) {
+                out.putInt(-1);
+            } else {
+                out.putInt(ids[j].length).put(ids[j]);
+            }
+        }
+        out.putShort((short) -1);
+        java.io.ByteArrayInputStream bytes = new java.io.ByteArrayInputStream(out.array(), 0, out.position());
+        org.postgresql.copy.CopyManager copy = c.unwrap(org.postgresql.PGConnection.class).getCopyAPI();
+        try {
+            copy.copyIn("copy " + table + " (sensor_key, ts, val, message_id) from stdin (format binary)",
+                    bytes);
+        } catch (java.io.IOException e) {
+            throw new java.sql.SQLException(e);
+        }
     }
 
     private int[] batch(int[] keys, long[] ts, double[] vals, String[] msg, int count) {
@@ -468,14 +640,57 @@ public class Telemetry {
         }
     }
 
-    /** Recomputes the 1-minute and 1-hour rollups of the minutes that received readings. */
+    /**
+     * Marks the minutes that received readings once their transaction committed (so a rollup never
+     * runs between the mark and the readings becoming visible, and misses them).
+     */
+    private void markDirtyAfterCommit(Set<Long> minutes) {
+        if (minutes.isEmpty()) {
+            return;
+        }
+        Runnable mark = () -> {
+            long wall = System.currentTimeMillis();
+            for (long minute : minutes) {
+                dirtyMinutes.compute(minute, (k, v) -> new long[] {v == null ? wall : v[0], wall});
+            }
+        };
+        if (org.springframework.transaction.support.TransactionSynchronizationManager.isSynchronizationActive()) {
+            org.springframework.transaction.support.TransactionSynchronizationManager.registerSynchronization(
+                    new org.springframework.transaction.support.TransactionSynchronization() {
+                        @Override
+                        public void afterCommit() {
+                            mark.run();
+                        }
+                    });
+        } else {
+            mark.run();
+        }
+    }
+
+    /**
+     * Recomputes the 1-minute and 1-hour rollups of the minutes that received readings, once a
+     * minute has settled (no reading for {@code rollup-settle}, or marked {@code rollup-max-wait}
+     * ago), so a minute filling up in real time is aggregated about once, not on every pass.
+     */
     @Scheduled(fixedDelayString = "${megacity.telemetry.rollup-interval:20s}", initialDelayString = "${megacity.telemetry.rollup-interval:20s}")
     @Transactional
     public void rollUp() {
-        List<Long> minutes = new ArrayList<>(dirtyMinutes);
+        rollUp(rollupSettle.toMillis(), rollupMaxWait.toMillis());
+    }
+
+    /** The minutes rolled up (in the caller's transaction). */
+    int rollUp(long settleMillis, long maxWaitMillis) {
+        long wall = System.currentTimeMillis();
+        List<Long> minutes = new ArrayList<>();
+        for (Map.Entry<Long, long[]> e : dirtyMinutes.entrySet()) {
+            long[] v = e.getValue();
+            if ((v[1] <= wall - settleMillis || v[0] <= wall - maxWaitMillis) && dirtyMinutes.remove(e.getKey(), v)) {
+                minutes.add(e.getKey());
+            }
+        }
+        java.util.Collections.sort(minutes);
         Set<Long> hours = new HashSet<>();
         for (long minute : minutes) {
-            dirtyMinutes.remove(minute);
             jdbc.sql("delete from telemetry_rollup_1m where bucket = ?").param(minute).update();
             jdbc.sql("insert into telemetry_rollup_1m (sensor_key, bucket, min_v, max_v, sum_v, n) select sensor_key, ?, "
                     + "min(val), max(val), sum(val), count(*) from telemetry_readings where ts >= ? and ts < ? group by sensor_key")
@@ -488,6 +703,7 @@ public class Telemetry {
                     + "min(min_v), max(max_v), sum(sum_v), sum(n) from telemetry_rollup_1m where bucket >= ? and bucket < ? "
                     + "group by sensor_key").params(hour, hour, hour + 3_600_000).update();
         }
+        return minutes.size();
     }
 
     /** Drops raw readings older than the retention; rollups stay. */

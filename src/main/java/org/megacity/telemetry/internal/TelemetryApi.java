@@ -41,9 +41,11 @@ class TelemetryApi {
     private final RuleBook rules;
     private final CurrentActor current;
     private final JdbcClient jdbc;
+    private final RuleAdministration ruleAdministration;
 
     TelemetryApi(Telemetry telemetry, SensorRegistry sensors, AlertStore alerts, RuleBook rules, CurrentActor current,
-            JdbcClient jdbc) {
+            JdbcClient jdbc, RuleAdministration ruleAdministration) {
+        this.ruleAdministration = ruleAdministration;
         this.telemetry = telemetry;
         this.sensors = sensors;
         this.alerts = alerts;
@@ -304,5 +306,39 @@ class TelemetryApi {
     @PreAuthorize(READERS)
     Map<String, Object> rules() {
         return Map.of("rules", rules.all());
+    }
+
+    @GetMapping("/rules/{id}")
+    @PreAuthorize(READERS)
+    Rule rule(@PathVariable long id) {
+        return rules.find(id).orElseThrow(() -> Problems.notFound("no rule " + id));
+    }
+
+    /** Rules are settings of the platform: the system administrator manages them (docs/security.md §3). */
+    static final String RULE_MANAGERS = "hasRole('SYSTEM_ADMIN')";
+
+    @PostMapping("/rules")
+    @PreAuthorize(RULE_MANAGERS)
+    ResponseEntity<Rule> createRule(@RequestBody(required = false) RuleAdministration.RuleIn in) {
+        Rule r = ruleAdministration.create(in);
+        return ResponseEntity.created(URI.create("/api/v1/telemetry/rules/" + r.id())).body(r);
+    }
+
+    @org.springframework.web.bind.annotation.PutMapping("/rules/{id}")
+    @PreAuthorize(RULE_MANAGERS)
+    Rule updateRule(@PathVariable long id, @RequestBody(required = false) RuleAdministration.RuleIn in) {
+        return ruleAdministration.update(id, in);
+    }
+
+    @PostMapping("/rules/{id}/disable")
+    @PreAuthorize(RULE_MANAGERS)
+    Rule disableRule(@PathVariable long id) {
+        return ruleAdministration.enable(id, false);
+    }
+
+    @PostMapping("/rules/{id}/enable")
+    @PreAuthorize(RULE_MANAGERS)
+    Rule enableRule(@PathVariable long id) {
+        return ruleAdministration.enable(id, true);
     }
 }
