@@ -20,15 +20,18 @@ final class TokenBuckets {
 
     static final String OVERFLOW = "\u0000overflow";
 
-    private final double capacity;
-    private final double tokensPerNano;
+    /** One token is worth {@code window} units of credit; a nanosecond adds {@code capacity} units (exact integers). */
+    private final long capacity;
+    private final long window;
+    private final long full;
     private final int maxKeys;
     private final LongSupplier nanoTime;
     private final ConcurrentHashMap<String, Bucket> buckets = new ConcurrentHashMap<>();
 
     TokenBuckets(int capacity, long windowNanos, int maxKeys, LongSupplier nanoTime) {
         this.capacity = capacity;
-        this.tokensPerNano = capacity / (double) windowNanos;
+        this.window = windowNanos;
+        this.full = Math.multiplyExact(capacity, windowNanos);
         this.maxKeys = maxKeys;
         this.nanoTime = nanoTime;
     }
@@ -53,7 +56,7 @@ final class TokenBuckets {
 
     private final class Bucket {
 
-        private double tokens = capacity;
+        private long credit = full;
         private long updated;
 
         Bucket(long now) {
@@ -62,21 +65,21 @@ final class TokenBuckets {
 
         synchronized long take(long now) {
             refill(now);
-            if (tokens >= 1) {
-                tokens -= 1;
+            if (credit >= window) {
+                credit -= window;
                 return 0;
             }
-            return (long) Math.ceil((1 - tokens) / tokensPerNano);
+            return (window - credit + capacity - 1) / capacity;
         }
 
         synchronized boolean full(long now) {
             refill(now);
-            return tokens >= capacity;
+            return credit >= full;
         }
 
         private void refill(long now) {
             if (now > updated) {
-                tokens = Math.min(capacity, tokens + (now - updated) * tokensPerNano);
+                credit = Math.min(full, credit + Math.min(now - updated, window) * capacity);
                 updated = now;
             }
         }
