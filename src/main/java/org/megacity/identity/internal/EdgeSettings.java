@@ -41,8 +41,8 @@ public record EdgeSettings(
         if (maxBody.toBytes() < 1024 || maxBulkBody.toBytes() < maxBody.toBytes()) {
             throw new IllegalArgumentException("megacity.protection.max-body must be at least 1KB and at most max-bulk-body");
         }
-        if (signInRate < 1 || publicWriteRate < 1 || signInRate > 1_000_000 || publicWriteRate > 1_000_000) {
-            throw new IllegalArgumentException("megacity.protection.sign-in-rate and public-write-rate must be 1 to 1,000,000");
+        if (signInRate < 1 || publicWriteRate < 1 || signInRate > 100_000 || publicWriteRate > 100_000) {
+            throw new IllegalArgumentException("megacity.protection.sign-in-rate and public-write-rate must be 1 to 100,000");
         }
         if (rateWindow.compareTo(Duration.ofSeconds(1)) < 0 || rateWindow.compareTo(Duration.ofDays(1)) > 0) {
             throw new IllegalArgumentException("megacity.protection.rate-window must be between 1 second and 1 day");
