@@ -191,6 +191,11 @@ class AuthorizationMatrixIT {
                     }
                 }
             }
+            statuses.forEach((who, status) -> {
+                if (status >= 500) {
+                    wrong.add(entry.getKey() + ": " + who + " got " + status + " (never a 5xx)");
+                }
+            });
             observed.append(row.key()).append(';').append(String.join(" ", allowedObserved)).append(';')
                     .append(statuses).append('\n');
         }
