@@ -237,6 +237,23 @@ class AuthorizationMatrixIT {
         assertThat(rowCounts()).as("row counts after the calls (dummy writes must leave nothing)").isEqualTo(before);
     }
 
+    @Test
+    void pipeNetworksAreForTheOperationsRolesOnly() throws Exception {
+        for (Role role : Role.values()) {
+            boolean reader = Set.of(Role.SYSTEM_ADMIN, Role.DISPATCHER, Role.SUPERVISOR, Role.DEPARTMENT_HANDLER,
+                    Role.INSPECTOR).contains(role);
+            String collections = mvc.perform(get("/api/v1/ogcapi/collections")
+                    .header(HttpHeaders.AUTHORIZATION, bearer(inside.get(role)))).andReturn().getResponse().getContentAsString();
+            List<String> ids = JsonPath.read(collections, "$.collections[*].id");
+            assertThat(ids.contains("pipe-segments")).as(role + " sees the pipe collections").isEqualTo(reader);
+            assertThat(ids).as(role).contains("parks");
+            int status = mvc.perform(get("/api/v1/ogcapi/collections/pipe-nodes/items")
+                    .header(HttpHeaders.AUTHORIZATION, bearer(inside.get(role)))).andReturn().getResponse().getStatus();
+            assertThat(status).as(role + " reads pipe nodes").isEqualTo(reader ? 200 : 404);
+        }
+        assertThat(mvc.perform(get("/ogcapi/collections/pipe-segments")).andReturn().getResponse().getStatus()).isEqualTo(404);
+    }
+
     static boolean refused(int status) {
         return status == 401 || status == 403;
     }
@@ -341,7 +358,8 @@ class AuthorizationMatrixIT {
     static String dummyVariable(String name) {
         return switch (name) {
             case "format" -> "json";
-            case "layer", "collectionId" -> "parks";
+            case "layer" -> "pipe-segments";
+            case "collectionId" -> "parks";
             case "code" -> "water-supply";
             case "community" -> TinyCity.NORTH_WEST_COMMUNITY;
             case "action" -> "probe";
