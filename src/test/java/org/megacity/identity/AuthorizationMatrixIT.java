@@ -246,7 +246,7 @@ class AuthorizationMatrixIT {
                     .header(HttpHeaders.AUTHORIZATION, bearer(inside.get(role)))).andReturn().getResponse().getContentAsString();
             List<String> ids = JsonPath.read(collections, "$.collections[*].id");
             assertThat(ids.contains("pipe-segments")).as(role + " sees the pipe collections").isEqualTo(reader);
-            assertThat(ids).as(role).contains("parks");
+            assertThat(ids).as(role.name()).contains("parks");
             int status = mvc.perform(get("/api/v1/ogcapi/collections/pipe-nodes/items")
                     .header(HttpHeaders.AUTHORIZATION, bearer(inside.get(role)))).andReturn().getResponse().getStatus();
             assertThat(status).as(role + " reads pipe nodes").isEqualTo(reader ? 200 : 404);
