@@ -54,6 +54,8 @@ public final class Browser implements ExecutionCondition {
             options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
                     "--disable-quic", "--no-first-run", "--disable-background-networking", "--disable-component-update",
                     "--disable-sync", "--window-size=1280,900", "--lang=zh-CN", "--user-data-dir=" + profile);
+            // the console log, so that tests can look for Content Security Policy violations
+            options.setCapability("goog:loggingPrefs", java.util.Map.of("browser", "ALL"));
             ChromeDriverService service = new ChromeDriverService.Builder()
                     .usingDriverExecutable(chromedriver()).usingAnyFreePort().build();
             ChromeDriver driver = new ChromeDriver(service, options);
@@ -62,6 +64,16 @@ public final class Browser implements ExecutionCondition {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+    }
+
+    /**
+     * The browser console's messages since the last call that report a Content Security Policy
+     * violation (a script, style or connection the page's policy refused).
+     */
+    public static java.util.List<String> contentSecurityPolicyViolations(WebDriver driver) {
+        return driver.manage().logs().get(org.openqa.selenium.logging.LogType.BROWSER).getAll().stream()
+                .map(org.openqa.selenium.logging.LogEntry::getMessage)
+                .filter(m -> m.contains("Content Security Policy") || m.contains("Content-Security-Policy")).toList();
     }
 
     /** Saves a screenshot under {@code target/screenshots/NAME.png} for a person to look at. */

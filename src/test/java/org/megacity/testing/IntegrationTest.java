@@ -17,7 +17,9 @@ import org.springframework.test.context.ContextConfiguration;
 @Target(ElementType.TYPE)
 @Retention(RetentionPolicy.RUNTIME)
 @ExtendWith(DatabaseAvailability.class)
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {"megacity.mode=test", "server.shutdown=immediate"})
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {"megacity.mode=test", "server.shutdown=immediate",
+        // every test client is 127.0.0.1: the per-address limits are raised (EdgeProtectionIT tests them)
+        "megacity.protection.sign-in-rate=100000", "megacity.protection.public-write-rate=100000"})
 @ContextConfiguration(initializers = TestDatabase.class)
 public @interface IntegrationTest {
 }

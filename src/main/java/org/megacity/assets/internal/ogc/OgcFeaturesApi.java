@@ -392,10 +392,13 @@ class OgcFeaturesApi {
 
     // ------------------------------------------------------------------ collections
 
-    /** The collections this request may see: all behind the API's credentials, the public ones otherwise. */
+    /**
+     * The collections this request may see: the pipe networks only for a signed-in caller who may
+     * read them ({@code PipeDataAccess}: the operations roles), the public ones otherwise.
+     */
     private static List<AssetType> visible(HttpServletRequest request) {
-        boolean signedIn = request.getRequestURI().startsWith(request.getContextPath() + API_ROOT) || signedIn();
-        return Arrays.stream(AssetType.values()).filter(t -> signedIn || !t.sensitive()).toList();
+        boolean pipes = signedIn() && org.megacity.assets.internal.web.PipeDataAccess.mayRead();
+        return Arrays.stream(AssetType.values()).filter(t -> pipes || !t.sensitive()).toList();
     }
 
     private static boolean signedIn() {

@@ -18,6 +18,7 @@ class AssetPages {
     @GetMapping("/assets")
     String page(Model model) {
         model.addAttribute("safetyDistances", settings.safetyDistances());
+        model.addAttribute("pipes", PipeDataAccess.mayRead());
         return "assets/map";
     }
 }

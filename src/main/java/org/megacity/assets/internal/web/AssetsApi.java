@@ -127,6 +127,9 @@ class AssetsApi {
                 }
             }
         }
+        if (!PipeDataAccess.mayRead()) {
+            wanted.removeIf(AssetType::sensitive);
+        }
         if (!problems.isEmpty()) {
             throw Problems.invalid(problems);
         }
@@ -144,6 +147,7 @@ class AssetsApi {
     }
 
     @PostMapping("/analysis/excavation")
+    @PreAuthorize(PipeDataAccess.READERS)
     Map<String, Object> excavation(@RequestBody ExcavationRequest request) {
         List<AssetFeatures.Problem> problems = new ArrayList<>();
         Geometry dig = AssetFeatures.readArea(request.polygon(), "polygon", problems);
@@ -192,6 +196,7 @@ class AssetsApi {
     }
 
     @PostMapping("/analysis/isolation")
+    @PreAuthorize(PipeDataAccess.READERS)
     Map<String, Object> isolation(@RequestBody IsolationRequest request) {
         if (request.segmentId() == null) {
             throw Problems.invalid("segmentId", "is required");
@@ -321,9 +326,10 @@ class AssetsApi {
         return new ErrorResponseException(status, problem, null);
     }
 
+    /** The layer named, 404 when there is none, 403 when it holds pipes the caller may not read ({@link PipeDataAccess}). */
     static AssetType type(String layer) {
-        return AssetType.byId(layer).orElseThrow(() -> Problems.notFound("no asset layer '" + layer
-                + "' (pipe-nodes, pipe-segments, parks, parcels, renewal-projects, components)"));
+        return PipeDataAccess.checked(AssetType.byId(layer).orElseThrow(() -> Problems.notFound("no asset layer '" + layer
+                + "' (pipe-nodes, pipe-segments, parks, parcels, renewal-projects, components)")));
     }
 
     static Envelope box(String bbox) {
