@@ -216,6 +216,8 @@ public final class CrashHarness {
                 // no MQTT: the broker on the machine is shared, and the harness drives HTTP
                 "-Dmegacity.telemetry.mqtt.demo-url=",
                 "-Dmegacity.participation.anonymous-per-hour=100000000",
+                // every writer comes from 127.0.0.1: the per-address limits would refuse most of it
+                "-Dmegacity.protection.public-write-rate=100000000", "-Dmegacity.protection.sign-in-rate=100000",
                 "-jar", jar.toString()));
         command.addAll(List.of(words));
         command.addAll(List.of("--port", String.valueOf(port), "--data", data.toString()));

@@ -146,7 +146,10 @@ public final class SoakHarness {
         String pgUser = env("MEGACITY_TEST_PG_USER", "postgres");
         String pgDatabase = "megacity_soak_" + UUID.randomUUID().toString().replace("-", "").substring(0, 12);
         List<String> command = new ArrayList<>(List.of(java, "-XX:+UseG1GC", "-Xmx" + option("heap", "1g"),
-                "-Dfile.encoding=UTF-8", "-Djava.awt.headless=true", "-jar", jar.toString(),
+                "-Dfile.encoding=UTF-8", "-Djava.awt.headless=true",
+                // every stream comes from 127.0.0.1: the per-address limits would refuse most of it
+                "-Dmegacity.protection.public-write-rate=100000000", "-Dmegacity.protection.sign-in-rate=100000",
+                "-jar", jar.toString(),
                 "demo", "--scale", "small", "--data", data.toString(), "--port", Integer.toString(port)));
         ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true)
                 .redirectOutput(data.resolve("server.log").toFile());
