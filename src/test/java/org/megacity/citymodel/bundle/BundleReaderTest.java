@@ -95,8 +95,12 @@ class BundleReaderTest {
                         Path file = bundle.resolve(files.get(fileIndex));
                         byte[] bytes = Files.readAllBytes(file);
                         int at = position % bytes.length;
-                        boolean changed = bytes[at] != (byte) (int) value;
+                        byte[] before = bytes.clone();
                         bytes[at] = (byte) (int) value;
+                        // the manifest holds the other files' checksums, not its own: a change of its
+                        // whitespace (a newline made a tab) leaves the same manifest
+                        boolean changed = bytes[at] != before[at]
+                                && !(file.getFileName().toString().equals(BundleFormat.MANIFEST) && sameJson(before, bytes));
                         Files.write(file, bytes);
 
                         BundleReader.Reading reading = reader.read(bundle);
@@ -154,5 +158,14 @@ class BundleReaderTest {
         assertThat(reader.read(dir).problems()).extracting(BundleProblem::toString)
                 .containsExactly("manifest.json:3 (/version): version must be a whole number (this platform reads bundle"
                         + " format version 1)");
+    }
+
+    private static boolean sameJson(byte[] a, byte[] b) {
+        tools.jackson.databind.ObjectMapper json = new tools.jackson.databind.ObjectMapper();
+        try {
+            return json.readTree(a).equals(json.readTree(b));
+        } catch (RuntimeException e) {
+            return false;
+        }
     }
 }
