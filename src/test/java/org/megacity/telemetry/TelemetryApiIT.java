@@ -298,6 +298,11 @@ class TelemetryApiIT {
                 .andReturn().getResponse().getContentAsString();
         assertThat((List<String>) JsonPath.read(bad, "$.errors[*].field")).containsExactlyInAnyOrder("name", "direction",
                 "limit", "otherType", "radiusMetres", "severity");
+        // an empty object names every required field (found by AuthorizationMatrixIT: it was a 500)
+        String empty = mvc.perform(post(API + "/rules").header(HttpHeaders.AUTHORIZATION, bearer(admin))
+                        .contentType(MediaType.APPLICATION_JSON).content("{}"))
+                .andExpect(status().isBadRequest()).andReturn().getResponse().getContentAsString();
+        assertThat((List<String>) JsonPath.read(empty, "$.errors[*].field")).contains("name", "sensorType", "kind", "severity");
         mvc.perform(post(API + "/rules").header(HttpHeaders.AUTHORIZATION, bearer(admin))
                         .contentType(MediaType.APPLICATION_JSON).content(rule.replace("\"id\":32", "\"id\":999")))
                 .andExpect(status().isBadRequest()).andExpect(jsonPath("$.errors[0].field").value("asset"));

@@ -140,7 +140,8 @@ class RuleAdministration {
             }
         }
         String kind = in.kind() == null ? null : in.kind().toLowerCase(Locale.ROOT);
-        if (!List.of(Rule.THRESHOLD, Rule.RATE, Rule.STALE, Rule.COMPOSITE).contains(kind)) {
+        // List.of(...).contains(null) throws: an absent kind is checked first
+        if (kind == null || !List.of(Rule.THRESHOLD, Rule.RATE, Rule.STALE, Rule.COMPOSITE).contains(kind)) {
             errors.add(new Violation("kind", "one of threshold, rate, stale, composite"));
         }
         boolean conditional = Rule.THRESHOLD.equals(kind) || Rule.COMPOSITE.equals(kind);
