@@ -192,6 +192,34 @@ class HostileCaseInputIT {
         assertThat(http.count("case-report", 201)).as("accepted case reports").isPositive();
     }
 
+    /** What the properties found, kept as examples. */
+    @Test
+    void regressions() {
+        // a tracking token is put into a redirect: template syntax and line breaks made it a 500
+        for (String token : List.of("%7B7*7%7D", "a%0D%0ALocation:x", "%3Cscript%3E", "'%2C%3E")) {
+            http.expect("regression: /track?token=" + token, 200, http.get("regression", "/track?token=" + token).status(),
+                    () -> token);
+        }
+        // unreadable parameters (not UTF-8, a bare '=' in a form body) and names the firewall refuses: 400, not 500
+        http.expect("regression: not UTF-8 in a query", 400, http.get("regression", "/api/v1/cases?status=%ED%A0%80",
+                HttpHeaders.AUTHORIZATION, bearer(dispatcher)).status(), () -> "");
+        http.expect("regression: a form body with a bare '='", 400, http.post("regression", V2 + "/requests.json",
+                "application/x-www-form-urlencoded", ("api_key=" + apiKey + "&=").getBytes(StandardCharsets.UTF_8)).status(),
+                () -> "");
+        http.expect("regression: a parameter name the firewall refuses", 400, http.post("regression", V2 + "/requests.json",
+                "application/x-www-form-urlencoded", ("api_key=" + apiKey + "&service_code=E0101&lat=" + p[1] + "&long="
+                        + p[0] + "&" + Hostile.query("\u0007\u202e") + "=1").getBytes(StandardCharsets.UTF_8)).status(), () -> "");
+        // text the database cannot hold (NUL, an unpaired surrogate) and an over-long device id: 400, nothing stored
+        Map<String, Long> before = rows();
+        for (String field : List.of("description=a%00b", "description=%ED%A0%80", "first_name=%ED%A0%80",
+                "device_id=" + "d".repeat(200), "address_string=a%01b")) {
+            var r = http.post("regression", V2 + "/requests.json", "application/x-www-form-urlencoded", ("api_key=" + apiKey
+                    + "&service_code=E0101&lat=" + p[1] + "&long=" + p[0] + "&" + field).getBytes(StandardCharsets.UTF_8));
+            http.expect("regression: " + field, 400, r.status(), r::body);
+        }
+        http.expect("regression: refused requests wrote nothing", before, rows(), () -> "");
+    }
+
     /** Query parameters and path segments of the reads: never a 5xx, never a write. */
     @Test
     void queriesNeverFailNorWrite() {

@@ -169,9 +169,15 @@ public final class Hostile {
         }
         for (int i = 0, n = 1 + pick(in, 4); i < n; i++) {
             int at = pick(in, tokens.size());
+            // mostly a value (a string, a number, a word): the structure around it stays readable
+            for (int tries = 0; tries < 8 && pick(in, 4) != 0 && !isValue(tokens.get(at)); tries++) {
+                at = pick(in, tokens.size());
+            }
             String token = tokens.get(at);
-            switch (pick(in, 12)) {
-                case 0, 1 -> tokens.set(at, token.startsWith("\"") ? jsonString(textOf(in), pick(in, 2) == 0) : textOf(in));
+            switch (pick(in, 13)) {
+                case 0, 1 -> tokens.set(at, isString(token) ? jsonString(textOf(in), pick(in, 2) == 0) : textOf(in));
+                case 11 -> tokens.set(at, isString(token) ? jsonString(textOf(in), pick(in, 2) == 0)
+                        : token + fragment(in));
                 case 2, 3 -> tokens.set(at, token.matches("-?\\d.*") || pick(in, 2) == 0 ? number(in)
                         : jsonString(number(in), false));
                 case 4 -> tokens.set(at, List.of("null", "true", "[]", "{}", "\"\"", "[1,2]", "{\"a\":{}}", "0")
@@ -194,13 +200,23 @@ public final class Hostile {
                     tokens.set(at, tokens.get(other));
                     tokens.set(other, token);
                 }
-                default -> tokens.set(at, token + fragment(in));
+                default -> tokens.set(at, isString(token) ? jsonString(token.substring(1, token.length() - 1)
+                        + textOf(in), pick(in, 2) == 0) : token + fragment(in));
             }
             if (tokens.isEmpty()) {
                 tokens.add("");
             }
         }
         return String.join("", tokens);
+    }
+
+    private static boolean isString(String token) {
+        return token.length() >= 2 && token.startsWith("\"") && token.endsWith("\"");
+    }
+
+    private static boolean isValue(String token) {
+        return !token.isEmpty() && (token.charAt(0) == '"' || Character.isLetterOrDigit(token.charAt(0))
+                || token.charAt(0) == '-');
     }
 
     private static String textOf(RandomnessSource in) {

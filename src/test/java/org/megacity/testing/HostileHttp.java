@@ -28,14 +28,24 @@ public final class HostileHttp {
     public record Response(int status, String body) {
     }
 
-    private final HttpClient client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
-            .connectTimeout(Duration.ofSeconds(10)).build();
+    private final HttpClient client;
     private final String base;
     private final Map<String, List<String>> findings = new LinkedHashMap<>();
     private final Map<String, Map<Integer, Integer>> statuses = new TreeMap<>();
 
     public HostileHttp(int port) {
+        this(port, false);
+    }
+
+    /** With {@code session}, cookies are kept (a browser's session, for pages with forms and CSRF tokens). */
+    public HostileHttp(int port, boolean session) {
         this.base = "http://127.0.0.1:" + port;
+        HttpClient.Builder builder = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
+                .connectTimeout(Duration.ofSeconds(10));
+        if (session) {
+            builder.cookieHandler(new java.net.CookieManager());
+        }
+        this.client = builder.build();
     }
 
     public Response get(String family, String pathAndQuery, String... headers) {
@@ -49,28 +59,62 @@ public final class HostileHttp {
     /** Sends one request; a 5xx or a broken connection is kept as a finding under {@code family}. */
     public Response send(String family, String method, String pathAndQuery, String contentType, byte[] body,
             String... headers) {
-        HttpRequest.Builder request;
+        Response response = attempt(method, pathAndQuery, contentType, body, headers);
+        record(family, method, pathAndQuery, body, response);
+        return response;
+    }
+
+    private Response attempt(String method, String pathAndQuery, String contentType, byte[] body, String... headers) {
         try {
-            request = HttpRequest.newBuilder(URI.create(base + pathAndQuery)).timeout(Duration.ofSeconds(60))
+            HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(base + pathAndQuery))
+                    .timeout(Duration.ofSeconds(60))
                     .method(method, body.length == 0 && method.equals("GET") ? HttpRequest.BodyPublishers.noBody()
                             : HttpRequest.BodyPublishers.ofByteArray(body));
+            if (contentType != null) {
+                request.header("Content-Type", contentType);
+            }
+            for (int i = 0; i + 1 < headers.length; i += 2) {
+                request.header(headers[i], headers[i + 1]);
+            }
+            return exchange(request.build());
         } catch (IllegalArgumentException e) {
-            throw new IllegalStateException("the test built an invalid URI: " + pathAndQuery, e);
+            // a target java.net.URI refuses (a bare '%', '%zz'): sent as written, over a plain socket
+            return raw(method, pathAndQuery, contentType, body, headers);
         }
-        if (contentType != null) {
-            request.header("Content-Type", contentType);
-        }
-        for (int i = 0; i + 1 < headers.length; i += 2) {
-            request.header(headers[i], headers[i + 1]);
-        }
-        Response response = exchange(request.build());
+    }
+
+    private void record(String family, String method, String pathAndQuery, byte[] body, Response response) {
         statuses.computeIfAbsent(family, f -> new TreeMap<>()).merge(response.status(), 1, Integer::sum);
         if (response.status() >= 500 || response.status() < 0) {
             found(family + ": " + method + " " + pathAndQuery.replaceAll("\\?.*", "") + " answered " + response.status(),
                     () -> "request " + abbreviate(pathAndQuery, 300) + " body " + abbreviate(
                             new String(body, StandardCharsets.UTF_8), 400) + "\n        answer " + abbreviate(response.body(), 400));
         }
-        return response;
+    }
+
+    private Response raw(String method, String target, String contentType, byte[] body, String... headers) {
+        URI uri = URI.create(base);
+        try (java.net.Socket socket = new java.net.Socket(uri.getHost(), uri.getPort())) {
+            socket.setSoTimeout(60_000);
+            StringBuilder head = new StringBuilder(method + " " + target + " HTTP/1.1\r\nHost: " + uri.getHost() + ":"
+                    + uri.getPort() + "\r\nConnection: close\r\nContent-Length: " + body.length + "\r\n");
+            if (contentType != null) {
+                head.append("Content-Type: ").append(contentType).append("\r\n");
+            }
+            for (int i = 0; i + 1 < headers.length; i += 2) {
+                head.append(headers[i]).append(": ").append(headers[i + 1]).append("\r\n");
+            }
+            var out = socket.getOutputStream();
+            out.write(head.append("\r\n").toString().getBytes(StandardCharsets.UTF_8));
+            out.write(body);
+            out.flush();
+            String answer = new String(socket.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+            java.util.regex.Matcher status = java.util.regex.Pattern.compile("^HTTP/1\\.1 (\\d{3})").matcher(answer);
+            return status.find() ? new Response(Integer.parseInt(status.group(1)), answer.substring(answer.indexOf("\r\n\r\n") + 4))
+                    : new Response(-1, "no status line: " + abbreviate(answer, 200));
+        } catch (IOException e) {
+            return new Response(-1, "connection failed: " + e);
+        }
     }
 
     private Response exchange(HttpRequest request) {
