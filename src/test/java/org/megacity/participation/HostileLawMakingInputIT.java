@@ -190,7 +190,7 @@ class HostileLawMakingInputIT {
             long added = opinions() - before;
             http.expect("opinion-form: an opinion is stored at most once", true, added == 0 || added == 1, () -> q);
         });
-        http.expect("opinion-form: the form answered", true, browser.count("opinion-form", 200) > 1, browser::statuses);
+        http.expect("opinion-form: the form answered", true, browser.count("opinion-form", 200) > 1, () -> browser.statuses().toString());
         browser.assertNothingFound();
     }
 

@@ -1,0 +1,48 @@
+package org.megacity.assets.internal.geojson;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.ByteArrayInputStream;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.megacity.assets.TestAssets;
+import org.megacity.testing.Hostile;
+
+/**
+ * The asset file reader over hostile input (see {@link Hostile}): GeoJSON and the components' CSV
+ * always read to a batch and problems, each naming where; a file with a problem is not ok.
+ */
+class AssetFileReaderHostileTest {
+
+    @Test
+    void geoJsonFilesReadToABatchOrProblems() {
+        Hostile.theory("asset GeoJSON reader", 10_000).forAll(Hostile.bodies(List.of(TestAssets.geoJson())))
+                .checkAssert(body -> check(() -> AssetFileReader.geoJson(new ByteArrayInputStream(body))));
+    }
+
+    @Test
+    void csvFilesReadToABatchOrProblems() {
+        Hostile.theory("asset CSV reader", 10_000).forAll(Hostile.bodies(List.of(
+                        "code,status,lon,lat\n5001030601000009,intact,106.571,29.551\n5001030301000002,damaged,106.576,29.5505\n",
+                        "\uFEFFcode,status,lon,lat\r\n5001030601000010,missing,106.5712,29.5512\r\n")))
+                .checkAssert(body -> check(() -> AssetFileReader.componentsCsv(new ByteArrayInputStream(body))));
+    }
+
+    interface Read {
+        AssetFileReader.Parsed read() throws java.io.IOException;
+    }
+
+    private static void check(Read read) {
+        AssetFileReader.Parsed parsed;
+        try {
+            parsed = read.read();
+        } catch (Exception e) {
+            throw new AssertionError("the reader threw " + e, e);
+        }
+        assertThat(parsed).isNotNull();
+        parsed.problems().forEach(p -> assertThat(p.message()).isNotBlank());
+        if (!parsed.problems().isEmpty()) {
+            assertThat(parsed.ok()).isFalse();
+        }
+    }
+}

@@ -1,0 +1,37 @@
+package org.megacity.geo.internal.geojson;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.ByteArrayInputStream;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Random;
+import org.junit.jupiter.api.Test;
+import org.megacity.testing.Hostile;
+
+/**
+ * The GeoJSON reader over structure-aware mutations of valid documents and raw hostile text (see
+ * {@link Hostile}): always a result, never an exception; every feature it could not take is a problem.
+ */
+class GeoJsonReaderHostileTest {
+
+    @Test
+    void mutatedDocumentsAlwaysReadToFeaturesAndProblems() {
+        List<String> valid = new ArrayList<>();
+        for (int i = 0; i < 4; i++) {
+            valid.add(GeoJsonPropertiesTest.validDocument(new Random(i), 1 + i));
+        }
+        Hostile.theory("GeoJSON reader", 10_000).forAll(Hostile.bodies(valid), org.quicktheories.generators.Generate.booleans())
+                .checkAssert((body, lenient) -> {
+                    GeoJsonReader.Result result;
+                    try {
+                        result = GeoJsonReader.read(new ByteArrayInputStream(body), lenient ? Winding.LENIENT : Winding.STRICT);
+                    } catch (Exception e) {
+                        throw new AssertionError("the reader threw " + e, e);
+                    }
+                    assertThat(result.malformed() ? result.problems() : List.of()).as("a malformed document says why")
+                            .hasSizeGreaterThanOrEqualTo(result.malformed() ? 1 : 0);
+                    result.problems().forEach(p -> assertThat(p.message()).isNotBlank());
+                });
+    }
+}
