@@ -79,7 +79,7 @@ class HostileMarkupBrowserIT {
         double[] p = TinyCity.pointInFirstGrid();
         String created = mvc.perform(post("/api/v1/cases").header(HttpHeaders.AUTHORIZATION, bearer(citizen))
                         .contentType(MediaType.APPLICATION_JSON).content(("{\"category\": \"E0101\", \"description\": "
-                                + ParticipationFixture.JSON.writeValueAsString(HOSTILE) + ", \"lon\": " + p[0] + ", \"lat\": "
+                                + org.megacity.testing.Hostile.jsonString(HOSTILE, false) + ", \"lon\": " + p[0] + ", \"lat\": "
                                 + p[1] + "}").getBytes(StandardCharsets.UTF_8)))
                 .andExpect(status().isCreated()).andReturn().getResponse().getContentAsString(StandardCharsets.UTF_8);
         caseId = String.valueOf((Object) JsonPath.read(created, "$.id"));

@@ -14,20 +14,29 @@ public final class PlainText {
 
     /** Why {@code value} is not storable text, or {@code null} when it is (or is null). */
     public static String problem(String value) {
-        if (value == null) {
+        int at = offending(value);
+        if (at < 0) {
             return null;
+        }
+        return Character.isSurrogate(value.charAt(at)) ? "is not valid Unicode (an unpaired surrogate at " + at + ")"
+                : "contains a control character at " + at;
+    }
+
+    /** Where the first character that makes {@code value} not storable text is, or -1. */
+    public static int offending(String value) {
+        if (value == null) {
+            return -1;
         }
         for (int i = 0; i < value.length(); i++) {
             char c = value.charAt(i);
             if (Character.isHighSurrogate(c) && i + 1 < value.length() && Character.isLowSurrogate(value.charAt(i + 1))) {
                 i++;
-            } else if (Character.isSurrogate(c)) {
-                return "is not valid Unicode (an unpaired surrogate at " + i + ")";
-            } else if ((Character.isISOControl(c) && c != '\n' && c != '\r' && c != '\t') || c == '\uFFFE' || c == '\uFFFF') {
-                return "contains a control character at " + i;
+            } else if (Character.isSurrogate(c)
+                    || (Character.isISOControl(c) && c != '\n' && c != '\r' && c != '\t') || c == '\uFFFE' || c == '\uFFFF') {
+                return i;
             }
         }
-        return null;
+        return -1;
     }
 
     /** Adds a violation for {@code field} to {@code violations} when {@code value} is not storable text. */

@@ -123,6 +123,22 @@ public final class Hostile {
         };
     }
 
+    /** Numbers JSON can carry that code may not: beyond long and double, tiny, negative zero, many digits. */
+    static String jsonNumber(RandomnessSource in) {
+        return switch (pick(in, 6)) {
+            case 0 -> Long.toString(in.next(Constraint.between(Long.MIN_VALUE, Long.MAX_VALUE)));
+            case 1 -> {
+                double d = Double.longBitsToDouble(in.next(Constraint.between(Long.MIN_VALUE, Long.MAX_VALUE)));
+                yield Double.isFinite(d) ? Double.toString(d) : "1e309";
+            }
+            case 2 -> Integer.toString(pick(in, 2001) - 1000);
+            case 3 -> (pick(in, 2) == 0 ? "-" : "") + "9".repeat(1 + pick(in, 40));
+            case 4 -> List.of("1e309", "-1e309", "1e-400", "-0", "0.0", "-0.0", "9223372036854775808", "2147483648",
+                    "-2147483649", "4.9e-324", "1.7976931348623157e308").get(pick(in, 11));
+            default -> "0." + "0".repeat(pick(in, 30)) + "1";
+        };
+    }
+
     /** Hostile text as a JSON string, sometimes escaped (so unpaired surrogates arrive as sent), sometimes raw. */
     public static String jsonString(String text, boolean escapeAll) {
         StringBuilder out = new StringBuilder("\"");
@@ -167,6 +183,8 @@ public final class Hostile {
         if (tokens.isEmpty()) {
             tokens.add("");
         }
+        // half the time a gentle mutation: values only, so a JSON document stays JSON and reaches the code behind the parser
+        boolean gentle = pick(in, 2) == 0;
         for (int i = 0, n = 1 + pick(in, 4); i < n; i++) {
             int at = pick(in, tokens.size());
             // mostly a value (a string, a number, a word): the structure around it stays readable
@@ -174,6 +192,17 @@ public final class Hostile {
                 at = pick(in, tokens.size());
             }
             String token = tokens.get(at);
+            if (gentle) {
+                if (isString(token)) {
+                    tokens.set(at, pick(in, 3) == 0 ? jsonString(token.substring(1, token.length() - 1) + textOf(in),
+                            pick(in, 2) == 0) : jsonString(textOf(in), pick(in, 2) == 0));
+                } else if (token.matches("-?\\d.*")) {
+                    tokens.set(at, pick(in, 4) == 0 ? List.of("null", "true", "\"\"", "[]", "{}").get(pick(in, 5)) : jsonNumber(in));
+                } else if (isValue(token)) {
+                    tokens.set(at, pick(in, 2) == 0 ? token + textOf(in) : textOf(in));
+                }
+                continue;
+            }
             switch (pick(in, 13)) {
                 case 0, 1 -> tokens.set(at, isString(token) ? jsonString(textOf(in), pick(in, 2) == 0) : textOf(in));
                 case 11 -> tokens.set(at, isString(token) ? jsonString(textOf(in), pick(in, 2) == 0)

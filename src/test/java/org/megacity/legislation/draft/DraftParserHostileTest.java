@@ -33,4 +33,18 @@ class DraftParserHostileTest {
             }
         });
     }
+
+    /** Found by the fuzzing: a heading longer than its column made the database refuse the version (a 500). */
+    @Test
+    void aHeadingLongerThanFiveHundredCharactersIsRejectedWithItsLine() {
+        String text = "某市条例\n\n第一章 " + "总".repeat(DraftParser.MAX_HEADING + 1) + "\n\n第一条 本条例适用于本市。\n";
+        ParseOutcome outcome = DraftParser.parse(text);
+        assertThat(outcome).isInstanceOf(ParseOutcome.Rejected.class);
+        assertThat(((ParseOutcome.Rejected) outcome).problems()).anySatisfy(p -> {
+            assertThat(p.line()).isEqualTo(3);
+            assertThat(p.message()).contains("at most 500");
+        });
+        assertThat(DraftParser.parse(text.replace("总".repeat(DraftParser.MAX_HEADING + 1), "总".repeat(DraftParser.MAX_HEADING))))
+                .isInstanceOf(ParseOutcome.Parsed.class);
+    }
 }

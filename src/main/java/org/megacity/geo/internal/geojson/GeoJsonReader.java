@@ -15,6 +15,7 @@ import org.megacity.geo.Division;
 import org.megacity.geo.DivisionCode;
 import org.megacity.geo.DivisionLevel;
 import org.megacity.geo.ImportOutcome.Problem;
+import org.megacity.platform.PlainText;
 import org.megacity.geo.internal.Coordinates;
 import tools.jackson.core.JacksonException;
 import tools.jackson.core.JsonParser;
@@ -268,6 +269,10 @@ public final class GeoJsonReader {
             String value = p.getString();
             if (value.length() > MAX_NAME_LENGTH) {
                 problems.add("property \"" + property + "\" is longer than " + MAX_NAME_LENGTH + " characters");
+                return fallback;
+            }
+            if (PlainText.problem(value) != null) {
+                problems.add("property \"" + property + "\" " + PlainText.problem(value));
                 return fallback;
             }
             return value;

@@ -26,13 +26,10 @@ import org.megacity.testing.Hostile;
  */
 class OpinionFileHostileTest {
 
-    static final List<String> CSV = List.of("""
-            id,text,article,channel,received_at
-            1,建议增加对管线巡查频次的规定。,art_3,online,2026-11-01T08:00:00Z
-            2,"多行的
-            意见, 带逗号和""引号""",art_1,letter,
-            3,同意,,,
-            """, "\uFEFFid,text\r\n1,Support the draft\r\n2,\"Keep article 3, please\"\r\n");
+    static final List<String> CSV = List.of("id,text,article,channel,received_at\n"
+            + "1,建议增加对管线巡查频次的规定。,art_3,online,2026-11-01T08:00:00Z\n"
+            + "2,\"多行的\n意见, 带逗号和\"\"引号\"\"\",art_1,letter,\n"
+            + "3,同意,,,\n", "\uFEFFid,text\r\n1,Support the draft\r\n2,\"Keep article 3, please\"\r\n");
     static final List<String> JSON_LINES = List.of("""
             {"id": "1", "text": "建议增加对管线巡查频次的规定。", "article": "art_3", "channel": "online", "received_at": "2026-11-01T08:00:00Z"}
             {"id": 2, "text": "同意"}
