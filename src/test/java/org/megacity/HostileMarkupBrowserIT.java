@@ -61,6 +61,8 @@ class HostileMarkupBrowserIT {
     int port;
     @Autowired
     MockMvc mvc;
+    @Autowired
+    org.springframework.jdbc.core.simple.JdbcClient jdbc;
 
     WebDriver browser;
     WebDriverWait wait;
@@ -83,7 +85,8 @@ class HostileMarkupBrowserIT {
                                 + p[1] + "}").getBytes(StandardCharsets.UTF_8)))
                 .andExpect(status().isCreated()).andReturn().getResponse().getContentAsString(StandardCharsets.UTF_8);
         caseId = String.valueOf((Object) JsonPath.read(created, "$.id"));
-        caseToken = JsonPath.read(created, "$.token");
+        caseToken = jdbc.sql("select token from cases_case where id = ?").param(Long.parseLong(caseId)).query(String.class)
+                .single();
         var accounts = new LegislativeAccounts(mvc, data);
         String staff = accounts.create("markup.staff", "LEGISLATIVE_STAFF");
         var participation = new ParticipationFixture(mvc);

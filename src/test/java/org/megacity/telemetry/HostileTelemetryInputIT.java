@@ -170,6 +170,27 @@ class HostileTelemetryInputIT {
         assertThat(http.count("readings-csv", 200)).isPositive();
     }
 
+    /** What the properties found, kept as examples. */
+    @Test
+    void regressions() {
+        // instants beyond what epoch milliseconds hold: a rejected reading, not a 500
+        var r = http.post("regression", API + "/readings", "text/csv",
+                (sensors.get(0) + ",-999999999-11-29T00:00:00Z,0.3\n").getBytes(StandardCharsets.UTF_8),
+                HttpHeaders.AUTHORIZATION, bearer(admin));
+        assertThat(r.status()).isEqualTo(200);
+        assertThat((List<String>) JsonPath.read(r.body(), "$.rejected[*].reason")).containsExactly("malformed time");
+        // a series over more milliseconds than a long holds: 400
+        assertThat(http.get("regression", API + "/sensors/" + sensors.get(0) + "/series?from=-200000000-01-01T00:00:00Z"
+                + "&to=%2B200000000-01-01T00:00:00Z", HttpHeaders.AUTHORIZATION, bearer(admin)).status()).isEqualTo(400);
+        // a message id the database cannot hold (NUL): that reading rejected with its reason
+        var nul = http.post("regression", API + "/readings", "application/json", ("[{\"sensorId\":\"" + sensors.get(0)
+                + "\",\"time\":" + (Instant.now().toEpochMilli() - 5_000) + ",\"value\":0.3,\"messageId\":\"a\\u0000b\"}]")
+                .getBytes(StandardCharsets.UTF_8), HttpHeaders.AUTHORIZATION, bearer(admin));
+        assertThat(nul.status()).isEqualTo(200);
+        assertThat((List<String>) JsonPath.read(nul.body(), "$.rejected[*].reason")).singleElement().asString()
+                .startsWith("message id contains a control character");
+    }
+
     @Test
     void readsNeverFailNorWrite() {
         Map<String, List<String>> list = new LinkedHashMap<>();
@@ -224,12 +245,13 @@ class HostileTelemetryInputIT {
                 Thread.sleep(200);
             }
             assertThat(landed(probe, t0)).as("the subscriber takes readings").isEqualTo(1);
-            // topics: the batch topic, this run's sensors, and unknown sensor ids (printable: the broker itself
-            // disconnects a client that publishes to a topic with NUL or invalid UTF-8, which is not the subscriber's concern)
+            // topics: the batch topic, this run's sensors, and unknown sensor ids of ASCII and Han characters. Not
+            // more: the publisher (Paho) refuses to send some valid UTF-8 (e.g. U+FF2F), and the subscriber, Paho too,
+            // loses its connection on receiving such a topic from another client (docs/security.md, "Hostile input")
             Gen<String> topic = Hostile.oneOf(List.of(Generate.constant("megacity/telemetry/batch"),
                     Generate.pick(sensors).map(s -> "megacity/telemetry/" + s),
-                    Hostile.text().map(s -> "megacity/telemetry/" + HostileHttp.abbreviate(
-                            s.replaceAll("[^\\p{L}\\p{N}\\p{P}\\p{S} ]|[+#/\uFDD0-\uFDEF\uFFFE\uFFFF]", ""), 60))));
+                    Hostile.text().map(s -> s.replaceAll("[^\\x20-\\x7e\\u4e00-\\u9fff]|[+#/]", ""))
+                            .map(s -> "megacity/telemetry/" + s.substring(0, Math.min(s.length(), 60)))));
             Gen<byte[]> payload = Hostile.oneOf(List.of(batches(false), batches(true), Hostile.bodies(List.of(
                     "{\"time\":" + t0 + ",\"value\":0.4}", t0 + ",0.4", t0 + ",0.4,m-1", "{\"time\":\"2026-01-01T00:00:00Z\",\"value\":1}"))));
             int[] sent = {0};

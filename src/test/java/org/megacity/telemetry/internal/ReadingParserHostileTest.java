@@ -69,4 +69,14 @@ class ReadingParserHostileTest {
                     }
                 });
     }
+
+    /** Found by the fuzzing: an instant beyond what epoch milliseconds hold threw ArithmeticException (a 500 over HTTP). */
+    @Test
+    void instantsBeyondEpochMillisecondsAreMalformedTimes() {
+        for (String time : List.of("-999999999-11-29T00:00:00Z", "+999999999-12-31T23:59:59Z")) {
+            org.assertj.core.api.Assertions.assertThatThrownBy(() -> ReadingParser.parseTime(time))
+                    .isInstanceOf(IllegalArgumentException.class);
+            assertThat(ReadingParser.csvLine("P-3," + time + ",0.3", 0).problem()).isEqualTo("malformed time");
+        }
+    }
 }

@@ -90,7 +90,12 @@ public final class GeoJsonReader {
         try (JsonParser parser = JSON.createParser(ObjectReadContext.empty(), in)) {
             reader.collection(parser);
         } catch (JacksonIOException e) {
-            throw e.getCause() instanceof IOException io ? io : new IOException(e.getMessage(), e);
+            if (!(e.getCause() instanceof java.io.CharConversionException)) {
+                throw e.getCause() instanceof IOException io ? io : new IOException(e.getMessage(), e);
+            }
+            // bytes that are not UTF-8, -16 or -32: the document's fault
+            reader.problem("body", "malformed text: " + shorten(e.getCause().getMessage()));
+            malformed = true;
         } catch (JacksonException e) {
             reader.problem(reader.currentFeatureLabel(), "malformed JSON" + where(e.getLocation()) + ": "
                     + shorten(e.getOriginalMessage()));

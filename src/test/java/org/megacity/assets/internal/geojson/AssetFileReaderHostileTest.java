@@ -28,6 +28,18 @@ class AssetFileReaderHostileTest {
                 .checkAssert(body -> check(() -> AssetFileReader.componentsCsv(new ByteArrayInputStream(body))));
     }
 
+    /** Found by the fuzzing: bytes Jackson takes for UTF-32 but that are not (a 500 from the import). */
+    @Test
+    void bytesThatAreNotUtf32AreAProblemNotAnError() {
+        byte[] body = {0, 0, 0, '{', (byte) 0xc2, (byte) 0xff, 0, 0, 0, 0, 0, '}'};
+        check(() -> AssetFileReader.geoJson(new ByteArrayInputStream(body)));
+        try {
+            assertThat(AssetFileReader.geoJson(new ByteArrayInputStream(body)).problems()).isNotEmpty();
+        } catch (java.io.IOException e) {
+            throw new AssertionError(e);
+        }
+    }
+
     interface Read {
         AssetFileReader.Parsed read() throws java.io.IOException;
     }

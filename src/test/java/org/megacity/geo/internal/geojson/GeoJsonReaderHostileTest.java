@@ -34,4 +34,13 @@ class GeoJsonReaderHostileTest {
                     result.problems().forEach(p -> assertThat(p.message()).isNotBlank());
                 });
     }
+
+    /** Found by the fuzzing (in the asset import, which reads the same way): bytes Jackson takes for UTF-32 but are not. */
+    @Test
+    void bytesThatAreNotUtf32AreMalformed() throws Exception {
+        byte[] body = {0, 0, 0, '{', (byte) 0xc2, (byte) 0xff, 0, 0, 0, 0, 0, '}'};
+        GeoJsonReader.Result result = GeoJsonReader.read(new ByteArrayInputStream(body), Winding.STRICT);
+        assertThat(result.malformed()).isTrue();
+        assertThat(result.problems()).isNotEmpty();
+    }
 }

@@ -94,4 +94,27 @@ class OpinionFileHostileTest {
                     }
                 });
     }
+
+    /** Found by the fuzzing: a CSV header that is not UTF-8 made the command fail with a decoder error. */
+    @Test
+    void aHeaderThatIsNotUtf8IsAUsageError() throws IOException {
+        Path file = dir.resolve("bad-header.csv");
+        Files.write(file, new byte[] {'i', 'd', ',', (byte) 0xff, 't', 'e', 'x', 't', '\n', '1', ',', 'x', '\n'});
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> OpinionFileReader.read(file, n -> { }))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("not UTF-8");
+    }
+
+    /** Found by the fuzzing: an id from a JSON escape of an unpaired surrogate made the command fail writing its outputs. */
+    @Test
+    void anUnpairedSurrogateSkipsTheRecordAndTheCommandWritesItsOutputs() throws IOException {
+        Path file = dir.resolve("surrogate.jsonl");
+        Files.writeString(file, "{\"id\": \"\\ud800\", \"text\": \"同意\"}\n{\"id\": \"2\", \"text\": \"\\udc00\"}\n"
+                + "{\"id\": \"3\", \"text\": \"同意\"}\n");
+        OpinionFileReader.Result read = OpinionFileReader.read(file, n -> { });
+        assertThat(read.opinions()).extracting(OpinionText::id).containsExactly("3");
+        assertThat(read.skipped()).hasSize(2);
+        PrintStream quiet = new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8);
+        assertThat(AnalyseOpinionsCommand.analyse(file, dir.resolve("out-surrogate"), AnalysisSettings.defaults(), quiet, quiet))
+                .isZero();
+    }
 }
