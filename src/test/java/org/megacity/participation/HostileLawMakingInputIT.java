@@ -194,6 +194,26 @@ class HostileLawMakingInputIT {
         browser.assertNothingFound();
     }
 
+    /** What the properties found, kept as examples: refused, and nothing written. */
+    @Test
+    void regressions() {
+        Map<String, Long> before = lawRows();
+        byte[] text = ParticipationFixture.BILL.getBytes(StandardCharsets.UTF_8);
+        for (String details : List.of("title=a%00b", "sponsor=%01", "label=x%00")) {
+            var r = http.post("regression", LAW + "/bills?" + details, "text/plain;charset=UTF-8", text,
+                    HttpHeaders.AUTHORIZATION, bearer(staff));
+            http.expect("regression: bill details " + details, 400, r.status(), r::body);
+        }
+        var label = http.post("regression", LAW + "/bills/" + bill + "/versions?label=a%00b", "text/plain;charset=UTF-8",
+                text, HttpHeaders.AUTHORIZATION, bearer(staff));
+        http.expect("regression: a version label with NUL", 400, label.status(), label::body);
+        String longHeading = ParticipationFixture.BILL.replaceFirst("(第一章[ 　]*)(\\S+)", "$1" + "总".repeat(501));
+        var heading = http.post("regression", LAW + "/bills", "text/plain;charset=UTF-8",
+                longHeading.getBytes(StandardCharsets.UTF_8), HttpHeaders.AUTHORIZATION, bearer(staff));
+        http.expect("regression: a heading of 501 characters", 422, heading.status(), heading::body);
+        http.expect("regression: refused texts wrote nothing", before, lawRows(), () -> "");
+    }
+
     @Test
     void readsNeverFailNorWrite() {
         Map<String, List<String>> bills = new LinkedHashMap<>();

@@ -76,7 +76,13 @@ public final class HostileHttp {
             for (int i = 0; i + 1 < headers.length; i += 2) {
                 request.header(headers[i], headers[i + 1]);
             }
-            return exchange(request.build());
+            Response response = exchange(request.build());
+            if (response.status() < 0 && pathAndQuery.length() > 8 * 1024) {
+                // Tomcat answers a request line over its 8 KB limit with 400 and closes the connection while the
+                // client may still be sending the body (a broken pipe): ask again without the body to read that answer
+                return raw(method, pathAndQuery, contentType, new byte[0], headers);
+            }
+            return response;
         } catch (IllegalArgumentException e) {
             // a target java.net.URI refuses (a bare '%', '%zz'): sent as written, over a plain socket
             return raw(method, pathAndQuery, contentType, body, headers);

@@ -40,6 +40,16 @@ class AssetFileReaderHostileTest {
         }
     }
 
+    /** A name PostgreSQL cannot store (NUL) is a problem of its feature, not a database error. */
+    @Test
+    void aNameWithNulIsAProblemOfItsFeature() throws java.io.IOException {
+        String document = TestAssets.geoJson().replace("解放碑公园", "解放碑\\u0000公园");
+        AssetFileReader.Parsed parsed = AssetFileReader.geoJson(new ByteArrayInputStream(document.getBytes(
+                java.nio.charset.StandardCharsets.UTF_8)));
+        assertThat(parsed.ok()).isFalse();
+        assertThat(parsed.problems()).anySatisfy(p -> assertThat(p.message()).contains("control character"));
+    }
+
     interface Read {
         AssetFileReader.Parsed read() throws java.io.IOException;
     }

@@ -43,4 +43,14 @@ class GeoJsonReaderHostileTest {
         assertThat(result.malformed()).isTrue();
         assertThat(result.problems()).isNotEmpty();
     }
+
+    /** A name PostgreSQL cannot store (NUL) is a problem of its feature, not a database error. */
+    @Test
+    void aNameWithNulIsAProblemOfItsFeature() throws Exception {
+        String document = GeoJsonPropertiesTest.validDocument(new Random(1), 1).replace("\"nameEn\":\"District 0\"",
+                "\"nameEn\":\"District\\u0000 0\"");
+        GeoJsonReader.Result result = GeoJsonReader.read(new ByteArrayInputStream(document.getBytes(
+                java.nio.charset.StandardCharsets.UTF_8)), Winding.STRICT);
+        assertThat(result.problems()).anySatisfy(p -> assertThat(p.message()).contains("control character"));
+    }
 }
