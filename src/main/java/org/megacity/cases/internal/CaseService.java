@@ -31,6 +31,7 @@ import org.megacity.organization.DepartmentCode;
 import org.megacity.organization.Departments;
 import org.megacity.organization.OperationCentre;
 import org.megacity.organization.OperationCentres;
+import org.megacity.platform.PlainText;
 import org.megacity.platform.Problems;
 import org.megacity.worktime.NoCalendarForYear;
 import org.megacity.worktime.WorkingCalendar;
@@ -186,6 +187,7 @@ class CaseService implements CaseIntake {
         check(bad, "componentCode", in.componentCode(), 30);
         check(bad, "reporterName", in.reporterName(), 100);
         check(bad, "reporterEmail", in.reporterEmail(), 200);
+        check(bad, "sourceRef", in.sourceRef(), 100);
         if (!bad.isEmpty()) {
             throw Problems.invalid(bad);
         }
@@ -237,9 +239,10 @@ class CaseService implements CaseIntake {
     }
 
     private static void check(List<Problems.Violation> bad, String field, String value, int max) {
-        if (value != null && value.length() > max) {
+        if (value != null && value.strip().length() > max) {
             bad.add(new Problems.Violation(field, "at most " + max + " characters"));
         }
+        PlainText.check(bad, field, value);
     }
 
     private static String blankToNull(String s) {

@@ -159,8 +159,17 @@ class CasesPages {
     }
 
     @GetMapping("/track")
-    String trackForm(@RequestParam(required = false) String token) {
-        return token == null || token.isBlank() ? "cases/track" : "redirect:/track/" + token.strip();
+    String trackForm(@RequestParam(required = false) String token, Model model) {
+        if (token == null || token.isBlank()) {
+            return "cases/track";
+        }
+        String t = token.strip();
+        // a token is base64url; anything else is no case (and must not reach a redirect's URL template or header)
+        if (!t.matches("[A-Za-z0-9_-]{1,40}")) {
+            model.addAttribute("problem", "?");
+            return "cases/track";
+        }
+        return "redirect:/track/" + t;
     }
 
     @GetMapping("/track/{token}")

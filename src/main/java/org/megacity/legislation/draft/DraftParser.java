@@ -30,6 +30,8 @@ public final class DraftParser {
     public static final int MAX_CHARS = 4_000_000;
     /** The longest line accepted, in characters. */
     public static final int MAX_LINE = 50_000;
+    /** The longest heading of a book, chapter or section, in characters. */
+    public static final int MAX_HEADING = 500;
     private static final int MAX_PROBLEMS = 20;
     private static final String NUMERAL = "[零〇一二两三四五六七八九十百千万]+";
     private static final Pattern ARTICLE = Pattern.compile("第(" + NUMERAL + ")条(?:之(" + NUMERAL + "))?(.*)");
@@ -331,6 +333,9 @@ public final class DraftParser {
     }
 
     private void openDivision(int line, DivisionLevel level, int number, String heading) {
+        if (heading.length() > MAX_HEADING) {
+            problem(line, "the heading has " + heading.length() + " characters; at most " + MAX_HEADING + " are accepted");
+        }
         closeArticle();
         structureStarted = true;
         if (level == DivisionLevel.CLOSING) {

@@ -20,6 +20,7 @@ import org.megacity.legislation.draft.AkomaNtoso;
 import org.megacity.legislation.draft.ArticleChange;
 import org.megacity.legislation.draft.DraftComparison;
 import org.megacity.legislation.draft.DraftText;
+import org.megacity.platform.PlainText;
 import org.megacity.platform.Problems;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
@@ -226,6 +227,9 @@ class LegislationApi {
             @RequestParam(required = false) String label) {
         legislation.bill(id);
         TextBody body = TextBody.read(request);
+        if (PlainText.problem(label) != null) {
+            throw Problems.invalid("label", "the label " + PlainText.problem(label));
+        }
         var added = legislation.addVersion(id, body.text(), body.format(), label);
         return ResponseEntity.created(URI.create("/api/v1/legislation/bills/" + id + "/versions/"
                 + added.version().version())).body(new VersionAdded(view(added.version()), Counts.of(added.comparison())));
@@ -328,6 +332,15 @@ class LegislationApi {
 
     private static Bills.Details details(String title, String area, String kind, String sponsor,
             String draftingBody, String targetSubmission, String targetAdoption, String plan, String stage, String label) {
+        List<Problems.Violation> bad = new java.util.ArrayList<>();
+        PlainText.check(bad, "title", title);
+        PlainText.check(bad, "sponsor", sponsor);
+        PlainText.check(bad, "draftingBody", draftingBody);
+        PlainText.check(bad, "plan", plan);
+        PlainText.check(bad, "label", label);
+        if (!bad.isEmpty()) {
+            throw Problems.invalid(bad);
+        }
         return new Bills.Details(title,
                 area == null ? null : parse("area", () -> PriorityArea.parse(area)),
                 kind == null ? null : parse("kind", () -> BillKind.parse(kind)), sponsor, draftingBody,

@@ -15,6 +15,7 @@ import org.springframework.http.ResponseEntity;
 import org.springframework.http.converter.HttpMessageNotReadableException;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.security.core.AuthenticationException;
+import org.springframework.security.web.firewall.RequestRejectedException;
 import org.springframework.web.bind.MethodArgumentNotValidException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
@@ -79,6 +80,13 @@ class ProblemAdvice extends ResponseEntityExceptionHandler {
     @ExceptionHandler(IllegalArgumentException.class)
     ResponseEntity<Object> illegalArgument(IllegalArgumentException ex) {
         return problem(Problems.invalid("request", ex.getMessage()).getBody());
+    }
+
+    /** A parameter name the firewall refuses (it checks names lazily, when a controller lists them). */
+    @ExceptionHandler(RequestRejectedException.class)
+    ResponseEntity<Object> rejected(RequestRejectedException ex) {
+        return problem(Problems.invalid("request", "the request was rejected: a parameter name or value holds "
+                + "characters that are not allowed").getBody());
     }
 
     @ExceptionHandler(Exception.class)

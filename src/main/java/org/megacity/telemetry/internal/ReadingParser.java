@@ -124,7 +124,8 @@ final class ReadingParser {
         }
         try {
             return Instant.parse(s).toEpochMilli();
-        } catch (DateTimeParseException e) {
+        } catch (DateTimeParseException | ArithmeticException e) {
+            // ArithmeticException: a valid instant beyond the epoch milliseconds a long holds (year ±999999999)
             throw new IllegalArgumentException("malformed time " + s);
         }
     }

@@ -21,6 +21,7 @@ import org.megacity.assets.Utility;
 import org.megacity.geo.CoordinateFrame;
 import org.megacity.geo.Geography;
 import org.megacity.geo.Location;
+import org.megacity.platform.PlainText;
 import org.megacity.telemetry.AlertRaised;
 import org.megacity.telemetry.AlertResolved;
 import org.megacity.telemetry.SensorType;
@@ -243,6 +244,8 @@ public class Telemetry {
                     reason = "time older than the raw retention";
                 } else if (r.messageId() != null && r.messageId().length() > 64) {
                     reason = "message id longer than 64 characters";
+                } else if (PlainText.problem(r.messageId()) != null) {
+                    reason = "message id " + PlainText.problem(r.messageId());
                 }
             }
             if (reason != null) {

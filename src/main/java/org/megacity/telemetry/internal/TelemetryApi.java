@@ -194,6 +194,9 @@ class TelemetryApi {
         if (!t0.isBefore(t1)) {
             throw Problems.invalid("from", "must be before to");
         }
+        if (Duration.between(t0, t1).compareTo(Duration.ofDays(36_600)) > 0) {
+            throw Problems.invalid("from", "a series spans at most 100 years");
+        }
         long stepMs = step == null ? Math.max(60_000, Duration.between(t0, t1).toMillis() / 288 / 60_000 * 60_000)
                 : duration(step);
         if (stepMs < 1000) {

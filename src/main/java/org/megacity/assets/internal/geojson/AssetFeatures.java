@@ -23,6 +23,7 @@ import org.megacity.assets.PipeSegment;
 import org.megacity.assets.RenewalPhase;
 import org.megacity.assets.RenewalProject;
 import org.megacity.assets.Utility;
+import org.megacity.platform.PlainText;
 import tools.jackson.core.JsonGenerator;
 import tools.jackson.databind.JsonNode;
 
@@ -168,8 +169,8 @@ public final class AssetFeatures {
             if (f != null && f.isArray()) {
                 for (JsonNode item : f) {
                     String s = text(item);
-                    if (s == null || s.isBlank() || s.contains(";") || s.length() > 50) {
-                        problem("properties.facilities", "must be names of up to 50 characters without ';'");
+                    if (s == null || s.isBlank() || s.contains(";") || s.length() > 50 || PlainText.problem(s) != null) {
+                        problem("properties.facilities", "must be names of up to 50 characters without ';' or control characters");
                     } else {
                         facilities.add(s);
                     }
@@ -240,6 +241,9 @@ public final class AssetFeatures {
             }
             if (value.length() > max) {
                 problem("properties." + name, "is longer than " + max + " characters");
+            }
+            if (PlainText.problem(value) != null) {
+                problem("properties." + name, PlainText.problem(value));
             }
             return value.trim();
         }

@@ -101,7 +101,8 @@ public final class AssetFileReader {
                 problems.add(new Problem("features", "is missing"));
             }
         } catch (JacksonException e) {
-            if (e.getCause() instanceof IOException io) {
+            // a decoding error (bytes that are not UTF-8, -16 or -32) is the file's fault; other I/O errors are not
+            if (e.getCause() instanceof IOException io && !(io instanceof java.io.CharConversionException)) {
                 throw io;
             }
             var at = e.getLocation();

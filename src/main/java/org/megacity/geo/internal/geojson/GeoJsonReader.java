@@ -15,6 +15,7 @@ import org.megacity.geo.Division;
 import org.megacity.geo.DivisionCode;
 import org.megacity.geo.DivisionLevel;
 import org.megacity.geo.ImportOutcome.Problem;
+import org.megacity.platform.PlainText;
 import org.megacity.geo.internal.Coordinates;
 import tools.jackson.core.JacksonException;
 import tools.jackson.core.JsonParser;
@@ -89,7 +90,12 @@ public final class GeoJsonReader {
         try (JsonParser parser = JSON.createParser(ObjectReadContext.empty(), in)) {
             reader.collection(parser);
         } catch (JacksonIOException e) {
-            throw e.getCause() instanceof IOException io ? io : new IOException(e.getMessage(), e);
+            if (!(e.getCause() instanceof java.io.CharConversionException)) {
+                throw e.getCause() instanceof IOException io ? io : new IOException(e.getMessage(), e);
+            }
+            // bytes that are not UTF-8, -16 or -32: the document's fault
+            reader.problem("body", "malformed text: " + shorten(e.getCause().getMessage()));
+            malformed = true;
         } catch (JacksonException e) {
             reader.problem(reader.currentFeatureLabel(), "malformed JSON" + where(e.getLocation()) + ": "
                     + shorten(e.getOriginalMessage()));
@@ -268,6 +274,10 @@ public final class GeoJsonReader {
             String value = p.getString();
             if (value.length() > MAX_NAME_LENGTH) {
                 problems.add("property \"" + property + "\" is longer than " + MAX_NAME_LENGTH + " characters");
+                return fallback;
+            }
+            if (PlainText.problem(value) != null) {
+                problems.add("property \"" + property + "\" " + PlainText.problem(value));
                 return fallback;
             }
             return value;

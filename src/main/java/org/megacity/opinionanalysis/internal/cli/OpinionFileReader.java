@@ -155,7 +155,11 @@ public final class OpinionFileReader {
                 skip(startLine, null, "unterminated quoted field");
             } else if (!isBlank(buf, from, to)) {
                 if (first && format == Format.CSV) {
-                    header(decode(buf, from, to));
+                    try {
+                        header(decode(buf, from, to));
+                    } catch (CharacterCodingException e) {
+                        throw new IllegalArgumentException("the CSV header is not UTF-8 text: it must be id,text[,article,channel]");
+                    }
                 } else {
                     records++;
                     record(buf, from, to, format, startLine);
@@ -177,6 +181,21 @@ public final class OpinionFileReader {
         if (first && format == Format.CSV) {
             throw new IllegalArgumentException("the CSV file is empty: it needs a header id,text[,article,channel]");
         }
+    }
+
+    private static boolean unpairedSurrogate(String s) {
+        if (s == null) {
+            return false;
+        }
+        for (int i = 0; i < s.length(); i++) {
+            char c = s.charAt(i);
+            if (Character.isHighSurrogate(c) && i + 1 < s.length() && Character.isLowSurrogate(s.charAt(i + 1))) {
+                i++;
+            } else if (Character.isSurrogate(c)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static boolean isBlank(byte[] buf, int from, int to) {
@@ -259,7 +278,16 @@ public final class OpinionFileReader {
             return;
         }
         id = id.strip();
+        if (unpairedSurrogate(id)) {
+            // from a JSON escape such as \ud800: no output could be written with it
+            skip(line, null, "id is not valid Unicode (an unpaired surrogate)");
+            return;
+        }
         String body = fields.get("text");
+        if (unpairedSurrogate(body) || unpairedSurrogate(fields.get("article")) || unpairedSurrogate(fields.get("channel"))) {
+            skip(line, id, "text is not valid Unicode (an unpaired surrogate)");
+            return;
+        }
         if (body == null) {
             skip(line, id, "missing text");
             return;
