@@ -95,12 +95,12 @@ class BundleReaderTest {
                         Path file = bundle.resolve(files.get(fileIndex));
                         byte[] bytes = Files.readAllBytes(file);
                         int at = position % bytes.length;
-                        byte[] before = bytes.clone();
                         bytes[at] = (byte) (int) value;
-                        // the manifest holds the other files' checksums, not its own: a change of its
-                        // whitespace (a newline made a tab) leaves the same manifest
-                        boolean changed = bytes[at] != before[at]
-                                && !(file.getFileName().toString().equals(BundleFormat.MANIFEST) && sameJson(before, bytes));
+                        // the other files are covered by the manifest's checksums; the manifest is not
+                        // covered by one of its own, and a change to its whitespace or to free text such
+                        // as the city's name may leave a valid manifest: then the bundle must still read
+                        boolean changed = bytes[at] != before(file)[at]
+                                && !file.getFileName().toString().equals(BundleFormat.MANIFEST);
                         Files.write(file, bytes);
 
                         BundleReader.Reading reading = reader.read(bundle);
@@ -108,6 +108,8 @@ class BundleReaderTest {
                         if (changed) {
                             assertThat(reading.problems()).isNotEmpty();
                             assertThat(reading.model()).isNull();
+                        } else if (reading.problems().isEmpty()) {
+                            assertThat(reading.model()).isNotNull();
                         }
                         assertThat(reading.problems()).allSatisfy(p -> {
                             assertThat(files).contains(p.file());
@@ -160,12 +162,7 @@ class BundleReaderTest {
                         + " format version 1)");
     }
 
-    private static boolean sameJson(byte[] a, byte[] b) {
-        tools.jackson.databind.ObjectMapper json = new tools.jackson.databind.ObjectMapper();
-        try {
-            return json.readTree(a).equals(json.readTree(b));
-        } catch (RuntimeException e) {
-            return false;
-        }
+    private static byte[] before(Path changedFile) throws java.io.IOException {
+        return Files.readAllBytes(JiangzhouExample.DIRECTORY.resolve(changedFile.getFileName().toString()));
     }
 }
