@@ -33,6 +33,36 @@ final class IntIntTable {
         return -1;
     }
 
+    /** The value of {@code key}, or -1. */
+    int get(int key) {
+        int slot = slot(key);
+        long s;
+        while ((s = slots[slot]) != 0) {
+            if ((int) (s >>> 32) == key) {
+                return (int) s - 1;
+            }
+            slot = (slot + 1) & mask;
+        }
+        return -1;
+    }
+
+    /** Stores {@code value} under {@code key}, known to be absent. */
+    void putAbsent(int key, int value) {
+        int slot = slot(key);
+        while (slots[slot] != 0) {
+            slot = (slot + 1) & mask;
+        }
+        slots[slot] = ((long) key << 32) | (value + 1L);
+        if (++size * 2 > slots.length) {
+            grow();
+        }
+    }
+
+    /** Slots allocated (8 bytes each). */
+    int capacity() {
+        return slots.length;
+    }
+
     int size() {
         return size;
     }

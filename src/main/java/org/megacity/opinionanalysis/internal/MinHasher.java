@@ -27,10 +27,13 @@ public final class MinHasher {
     /** donors[bin * TRIES + t]: the t-th bin an empty bin tries to borrow from. */
     private final short[] donors;
 
+    /** The least number of bins: the signature also serves as the pre-check sketch of {@link NearDuplicateIndex}. */
+    public static final int MIN_BINS = 128;
+
     public MinHasher(long seed, int bands, int rows) {
         this.bands = bands;
         this.rows = rows;
-        this.bins = bands * rows;
+        this.bins = Math.max(MIN_BINS, bands * rows);
         SplittableRandom random = new SplittableRandom(seed);
         this.salt = random.nextLong();
         this.donors = new short[bins * TRIES];
@@ -97,7 +100,7 @@ public final class MinHasher {
         }
     }
 
-    /** One key per band. */
+    /** One key per band (from the first {@code bands * rows} bins). */
     public int[] bandKeys(int[] signature) {
         int[] keys = new int[bands];
         for (int band = 0; band < bands; band++) {
