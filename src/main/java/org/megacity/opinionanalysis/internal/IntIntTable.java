@@ -27,7 +27,7 @@ final class IntIntTable {
             slot = (slot + 1) & mask;
         }
         slots[slot] = ((long) key << 32) | (value + 1L);
-        if (++size * 2 > slots.length) {
+        if (++size * 4 > slots.length * 3) {
             grow();
         }
         return -1;
@@ -53,7 +53,7 @@ final class IntIntTable {
             slot = (slot + 1) & mask;
         }
         slots[slot] = ((long) key << 32) | (value + 1L);
-        if (++size * 2 > slots.length) {
+        if (++size * 4 > slots.length * 3) {
             grow();
         }
     }

@@ -29,7 +29,7 @@ final class LongIntTable {
         }
         keys[slot] = key;
         values[slot] = value;
-        if (++size * 2 > keys.length) {
+        if (++size * 4 > keys.length * 3) {
             grow();
         }
         return -1;
