@@ -72,6 +72,15 @@ public final class NearDuplicateStreamRun {
             added += n;
             maxUsedAfterChunk = Math.max(maxUsedAfterChunk, heapUsed());
             if (added >= nextReport || added == total) {
+                if (nextReport % 4_000_000 == 0) {
+                    System.gc();
+                    List<String> groups = new ArrayList<>(samplePositions.size());
+                    for (int pos : samplePositions) {
+                        groups.add(stream.campaignId(pos));
+                    }
+                    System.out.printf("%,12d opinions: heap after full GC %,d MB (%.0f bytes per opinion); sample of %,d: %s%n", added,
+                            heapUsed() >> 20, heapUsed() / (double) added, samplePositions.size(), PairwiseScore.of(sampleLabels, groups));
+                }
                 nextReport += 1_000_000;
                 CampaignStream.Stats s = stream.stats();
                 System.out.printf("%,12d opinions: pass %.1f s wall (%,.0f opinions/s), %.1f s CPU (%.2f µs/opinion); "

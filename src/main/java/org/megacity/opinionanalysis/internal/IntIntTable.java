@@ -2,7 +2,7 @@ package org.megacity.opinionanalysis.internal;
 
 /**
  * Open-addressing map from int keys to non-negative int values, each entry packed in one long (key
- * high, value + 1 low; 0 is empty) so that a probe touches one cache line; -1 means absent.
+ * high, value + 1 low; 0 is empty) so that a probe touches one cache line; -1 means absent. Grows (doubles) at three quarters full.
  */
 final class IntIntTable {
 
