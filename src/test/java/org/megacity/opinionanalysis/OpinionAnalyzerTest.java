@@ -202,6 +202,24 @@ class OpinionAnalyzerTest {
     }
 
     @Test
+    void longOpinionsGroupWithTheirCopiesAndExcerpts() {
+        // over 1,024 distinct shingles a founder keeps its 32-bit hashes; an excerpt keeps 16-bit ones
+        java.util.SplittableRandom random = new java.util.SplittableRandom(7);
+        StringBuilder a = new StringBuilder();
+        StringBuilder d = new StringBuilder();
+        for (int i = 0; i < 1500; i++) {
+            a.appendCodePoint(0x4E00 + random.nextInt(6000));
+            d.appendCodePoint(0x4E00 + random.nextInt(6000));
+        }
+        String edited = a.substring(0, 1400) + "第十二条的养犬登记费用太高建议降低".repeat(5);
+        String excerpt = a.substring(0, 900);
+        OpinionAnalysis analysis = analyzer.analyse(List.of(OpinionText.of("a", a.toString()), OpinionText.of("d", d.toString()),
+                OpinionText.of("edited", edited), OpinionText.of("excerpt", excerpt)));
+        assertThat(analysis.campaigns()).singleElement()
+                .satisfies(c -> assertThat(c.memberIds()).containsExactly("a", "edited", "excerpt"));
+    }
+
+    @Test
     void badInputIsAnalysedNotRejected() {
         String lone = "abc\uD800def\uDC00 ghijklmnopqrstuvwxyz";
         String emoji = "👍👍👍👍👍👍👍👍👍👍👍👍";

@@ -261,35 +261,37 @@ public final class NearDuplicateIndex {
     }
 
     boolean similar(Object a, Object b) {
-        int na = setSize(a);
-        int nb = setSize(b);
-        int small = Math.min(na, nb);
-        int large = Math.max(na, nb);
-        boolean containmentPossible = small >= settings.containmentMinRatio() * large;
-        if (!containmentPossible && small < settings.jaccard() * large) {
-            return false;
-        }
-        int common;
-        if (a instanceof char[] x && b instanceof char[] y) {
-            common = intersection(x, y);
-        } else if (a instanceof Large x && b instanceof Large y) {
-            common = Shingles.intersection(x.shingles(), y.shingles());
-        } else {
+        if (a instanceof Large || b instanceof Large) {
+            if (a instanceof Large x && b instanceof Large y) {
+                return similar(x.shingles().length, y.shingles().length, Shingles.intersection(x.shingles(), y.shingles()));
+            }
             // a large set against a small one: compare both as 16-bit hashes (rare)
             Large l = (Large) (a instanceof Large ? a : b);
             char[] s = (char[]) (a instanceof Large ? b : a);
             char[] ls = small(l.shingles());
             char[] lp = Arrays.copyOf(l.sketch(), HEAD + ls.length);
             System.arraycopy(ls, 0, lp, HEAD, ls.length);
-            common = intersection(lp, s);
-            na = ls.length;
-            nb = s.length - HEAD;
-            small = Math.min(na, nb);
+            a = lp;
+            b = s;
         }
+        char[] x = (char[]) a;
+        char[] y = (char[]) b;
+        int na = x.length - HEAD;
+        int nb = y.length - HEAD;
+        if (Math.min(na, nb) < Math.min(settings.jaccard(), settings.containmentMinRatio()) * Math.max(na, nb)) {
+            return false;
+        }
+        return similar(na, nb, intersection(x, y));
+    }
+
+    /** Jaccard at least the threshold, or containment of the smaller set when it is not too small. */
+    private boolean similar(int na, int nb, int common) {
+        int small = Math.min(na, nb);
+        int large = Math.max(na, nb);
         if (common >= settings.jaccard() * (na + nb - common)) {
             return true;
         }
-        return containmentPossible && common >= settings.containment() * small;
+        return small >= settings.containmentMinRatio() * large && common >= settings.containment() * small;
     }
 
     private static int setSize(Object packed) {
