@@ -61,11 +61,13 @@ public class OpinionAnalysisBenchmark {
     public int size;
 
     List<OpinionText> opinions;
+    List<String> texts;
 
     @Setup(Level.Trial)
     public void corpus() throws IOException {
         List<OpinionCorpus.Labelled> corpus = OpinionCorpus.generate(42, 8, size * 7 / 10, size - size * 7 / 10);
         opinions = OpinionCorpus.opinions(corpus);
+        texts = opinions.stream().map(OpinionText::text).toList();
         long chars = 0;
         long zh = 0;
         long zhChars = 0;
@@ -115,23 +117,52 @@ public class OpinionAnalysisBenchmark {
         return analysis;
     }
 
-    /** The near-duplicate pass alone (normalise, shingle, MinHash, LSH, confirm, union). */
+    /**
+     * The near-duplicate pass alone ({@link CampaignStream}: normalise, exact pre-pass, shingle,
+     * MinHash, LSH, confirm, union; no stance, topics or texts kept). Prints the process CPU time.
+     */
     @Benchmark
     public long nearDuplicatePass(Corpus corpus) {
+        java.lang.management.ThreadMXBean threads = java.lang.management.ManagementFactory.getThreadMXBean();
+        long cpu = processCpuNanos();
+        long grouping = threads.getCurrentThreadCpuTime();
+        CampaignStream stream = new OpinionAnalyzer().campaignStream();
+        stream.addAll(corpus.texts);
+        grouping = threads.getCurrentThreadCpuTime() - grouping;
+        cpu = processCpuNanos() - cpu;
+        CampaignStream.Stats s = stream.stats();
+        int n = corpus.texts.size();
+        System.out.printf("  process CPU %.2f s (%.2f µs per opinion), of which the grouping thread %.2f s (%.2f µs per opinion); "
+                + "founders %,d, comparisons %.2f per opinion%n", cpu / 1e9, cpu / 1e3 / n, grouping / 1e9, grouping / 1e3 / n,
+                s.founders(), s.comparisons() / (double) n);
+        return s.comparisons();
+    }
+
+    /** The whole analysis's near-duplicate step ({@link IncrementalAnalyzer#addAll}: the pass plus stance hints, texts kept). */
+    @Benchmark
+    public long incrementalAddAll(Corpus corpus) {
         List<OpinionText> opinions = corpus.opinions;
         IncrementalAnalyzer analyzer = new IncrementalAnalyzer(AnalysisSettings.defaults(), opinions.size());
         analyzer.addAll(opinions);
         return analyzer.comparisons();
     }
 
-    /** Baseline: group by the exact normal form (NFKC, lower case, letters and digits). */
+    static long processCpuNanos() {
+        return ((com.sun.management.OperatingSystemMXBean) java.lang.management.ManagementFactory.getOperatingSystemMXBean())
+                .getProcessCpuTime();
+    }
+
+    /** Baseline: group by the exact normal form (NFKC, lower case, letters and digits). Prints the process CPU time. */
     @Benchmark
     public int exactHashGrouping(Corpus corpus) {
+        long cpu = processCpuNanos();
         List<OpinionText> opinions = corpus.opinions;
         Map<String, Integer> groups = new HashMap<>(opinions.size() * 2);
         for (int i = 0; i < opinions.size(); i++) {
             groups.putIfAbsent(TextNormalizer.normalize(opinions.get(i).text()), i);
         }
+        cpu = processCpuNanos() - cpu;
+        System.out.printf("  process CPU %.2f s (%.2f µs per opinion)%n", cpu / 1e9, cpu / 1e3 / opinions.size());
         return groups.size();
     }
 

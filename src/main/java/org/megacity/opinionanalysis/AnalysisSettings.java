@@ -30,7 +30,7 @@ public record AnalysisSettings(long seed, int shingleCjk, int shingleLatin, int 
     }
 
     public static AnalysisSettings defaults() {
-        return new AnalysisSettings(20170518L, 2, 5, 48, 3, 0.35, 0.7, 0.4, 2, 10, 30, 4);
+        return new AnalysisSettings(20170518L, 2, 5, 32, 3, 0.35, 0.7, 0.4, 2, 10, 30, 4);
     }
 
     public AnalysisSettings withSeed(long newSeed) {

@@ -46,6 +46,14 @@ public final class OpinionAnalyzer {
         return new IncrementalAnalyzer(settings);
     }
 
+    /**
+     * The near-duplicate pass alone over a stream too large to keep, in bounded memory (campaigns
+     * only; the texts are not kept).
+     */
+    public CampaignStream campaignStream() {
+        return new CampaignStream(settings, 1024);
+    }
+
     /** The stance hint of one text, or {@code null}. */
     public static Stance stanceHint(String text) {
         return StanceLexicon.hint(text);

@@ -54,6 +54,19 @@ class OpinionAnalysisProperties {
     }
 
     @Test
+    void theCampaignStreamAgreesWithTheAnalysisOnAnyTexts() {
+        qt().withExamples(200).forAll(ANY_TEXTS, longs().all()).checkAssert((texts, seed) -> {
+            OpinionAnalyzer analyzer = new OpinionAnalyzer(AnalysisSettings.defaults().withSeed(seed));
+            List<OpinionAssignment> expected = analyzer.analyse(opinions(texts)).assignments();
+            CampaignStream stream = analyzer.campaignStream();
+            stream.addAll(texts);
+            for (int i = 0; i < texts.size(); i++) {
+                assertThat(stream.campaignId(i)).isEqualTo(expected.get(i).campaignId());
+            }
+        });
+    }
+
+    @Test
     void theResultIsTheSameForTheSameSeed() {
         qt().withExamples(40).forAll(longs().between(0, 1_000_000), longs().all()).checkAssert((corpusSeed, seed) -> {
             List<OpinionText> in = OpinionCorpus.opinions(OpinionCorpus.generate(corpusSeed, 3, 60, 40));

@@ -178,6 +178,48 @@ class OpinionAnalyzerTest {
     }
 
     @Test
+    void theCampaignStreamGroupsExactlyAsTheAnalysisWithoutKeepingTheTexts() {
+        List<OpinionCorpus.Labelled> corpus = OpinionCorpus.generate(13, 8, 2100, 900);
+        List<OpinionText> in = OpinionCorpus.opinions(corpus);
+        List<String> expected = analyzer.analyse(in).assignments().stream().map(OpinionAssignment::campaignId).toList();
+        CampaignStream batch = analyzer.campaignStream();
+        batch.addAll(in.stream().map(OpinionText::text).toList());
+        CampaignStream single = analyzer.campaignStream();
+        for (OpinionText o : in) {
+            single.add(o.text());
+        }
+        assertThat(batch.size()).isEqualTo(in.size());
+        for (int i = 0; i < in.size(); i++) {
+            assertThat(batch.campaignId(i)).as("opinion %d in the batch", i).isEqualTo(expected.get(i));
+            assertThat(single.campaignId(i)).as("opinion %d one by one", i).isEqualTo(expected.get(i));
+        }
+        CampaignStream.Stats stats = batch.stats();
+        assertThat(stats.opinions()).isEqualTo(in.size());
+        // only opinions that joined no group on arrival keep their shingles: the organic ones and a
+        // few variants of each form letter, not the 2,100 campaign opinions
+        assertThat(stats.founders()).isLessThan(900 + 8 * 60).isGreaterThan(800);
+        assertThat(batch.campaignSize(0)).isGreaterThanOrEqualTo(1);
+    }
+
+    @Test
+    void longOpinionsGroupWithTheirCopiesAndExcerpts() {
+        // over 1,024 distinct shingles a founder keeps its 32-bit hashes; an excerpt keeps 16-bit ones
+        java.util.SplittableRandom random = new java.util.SplittableRandom(7);
+        StringBuilder a = new StringBuilder();
+        StringBuilder d = new StringBuilder();
+        for (int i = 0; i < 1500; i++) {
+            a.appendCodePoint(0x4E00 + random.nextInt(6000));
+            d.appendCodePoint(0x4E00 + random.nextInt(6000));
+        }
+        String edited = a.substring(0, 1400) + "第十二条的养犬登记费用太高建议降低".repeat(5);
+        String excerpt = a.substring(0, 900);
+        OpinionAnalysis analysis = analyzer.analyse(List.of(OpinionText.of("a", a.toString()), OpinionText.of("d", d.toString()),
+                OpinionText.of("edited", edited), OpinionText.of("excerpt", excerpt)));
+        assertThat(analysis.campaigns()).singleElement()
+                .satisfies(c -> assertThat(c.memberIds()).containsExactly("a", "edited", "excerpt"));
+    }
+
+    @Test
     void badInputIsAnalysedNotRejected() {
         String lone = "abc\uD800def\uDC00 ghijklmnopqrstuvwxyz";
         String emoji = "👍👍👍👍👍👍👍👍👍👍👍👍";

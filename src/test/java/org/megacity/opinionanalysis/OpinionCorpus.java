@@ -165,6 +165,51 @@ public final class OpinionCorpus {
         return numbered;
     }
 
+    /**
+     * An endless stream of the same kind of corpus, generated on the fly (nothing kept but the first
+     * 200 variants of each form letter, which exact copies repeat): each opinion is a campaign variant
+     * with probability {@code campaignShare}, else organic. Labels as in {@link #generate}, with
+     * {@code "o" + position} for an organic opinion. Deterministic for a seed.
+     */
+    public static final class Stream {
+        private final SplittableRandom random;
+        private final int templates;
+        private final double campaignShare;
+        private final List<List<String>> sent = new ArrayList<>();
+        private long position;
+
+        public Stream(long seed, int campaigns, double campaignShare) {
+            this.random = new SplittableRandom(seed);
+            this.templates = Math.min(campaigns, TEMPLATES.size());
+            this.campaignShare = campaignShare;
+            for (int t = 0; t < templates; t++) {
+                sent.add(new ArrayList<>());
+            }
+        }
+
+        /** The next opinion's text; its label goes to {@code labels} when not null. */
+        public String next(List<String> labels) {
+            long at = position++;
+            if (templates > 0 && random.nextDouble() < campaignShare) {
+                int t = random.nextInt(templates);
+                List<String> earlier = sent.get(t);
+                String text = !earlier.isEmpty() && random.nextInt(10) < 3 ? earlier.get(random.nextInt(earlier.size()))
+                        : variant(TEMPLATES.get(t), random);
+                if (earlier.size() < 200) {
+                    earlier.add(text);
+                }
+                if (labels != null) {
+                    labels.add("campaign-" + t);
+                }
+                return text;
+            }
+            if (labels != null) {
+                labels.add("o" + at);
+            }
+            return random.nextInt(10) < 7 ? organicZh(random) : organicEn(random);
+        }
+    }
+
     public static List<OpinionText> opinions(List<Labelled> corpus) {
         return corpus.stream().map(Labelled::opinion).toList();
     }

@@ -2,7 +2,7 @@ package org.megacity.opinionanalysis.internal;
 
 /**
  * Open-addressing map from int keys to non-negative int values, each entry packed in one long (key
- * high, value + 1 low; 0 is empty) so that a probe touches one cache line; -1 means absent.
+ * high, value + 1 low; 0 is empty) so that a probe touches one cache line; -1 means absent. Grows (doubles) at three quarters full.
  */
 final class IntIntTable {
 
@@ -27,10 +27,40 @@ final class IntIntTable {
             slot = (slot + 1) & mask;
         }
         slots[slot] = ((long) key << 32) | (value + 1L);
-        if (++size * 2 > slots.length) {
+        if (++size * 4 > slots.length * 3) {
             grow();
         }
         return -1;
+    }
+
+    /** The value of {@code key}, or -1. */
+    int get(int key) {
+        int slot = slot(key);
+        long s;
+        while ((s = slots[slot]) != 0) {
+            if ((int) (s >>> 32) == key) {
+                return (int) s - 1;
+            }
+            slot = (slot + 1) & mask;
+        }
+        return -1;
+    }
+
+    /** Stores {@code value} under {@code key}, known to be absent. */
+    void putAbsent(int key, int value) {
+        int slot = slot(key);
+        while (slots[slot] != 0) {
+            slot = (slot + 1) & mask;
+        }
+        slots[slot] = ((long) key << 32) | (value + 1L);
+        if (++size * 4 > slots.length * 3) {
+            grow();
+        }
+    }
+
+    /** Slots allocated (8 bytes each). */
+    int capacity() {
+        return slots.length;
     }
 
     int size() {

@@ -2,7 +2,7 @@ package org.megacity.opinionanalysis.internal;
 
 import java.util.Arrays;
 
-/** Open-addressing map from long keys to non-negative int values; -1 means absent. */
+/** Open-addressing map from long keys to non-negative int values; -1 means absent. Grows (doubles) at three quarters full. */
 final class LongIntTable {
 
     private long[] keys;
@@ -29,7 +29,7 @@ final class LongIntTable {
         }
         keys[slot] = key;
         values[slot] = value;
-        if (++size * 2 > keys.length) {
+        if (++size * 4 > keys.length * 3) {
             grow();
         }
         return -1;

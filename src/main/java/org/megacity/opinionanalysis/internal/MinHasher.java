@@ -5,13 +5,14 @@ import java.util.SplittableRandom;
 /**
  * MinHash signatures over 32-bit shingle hashes by <em>one-permutation hashing with densification</em>
  * (Shrivastava and Li 2014; Shrivastava 2017): each shingle is hashed once (a seeded 64-bit mix), the
- * high bits pick one of the {@code bands * rows} bins and the low bits are its value; a bin keeps the
+ * high bits pick one of the {@code max(128, bands * rows)} bins and the low bits are its value; a bin keeps the
  * smallest value that falls in it. A bin that no shingle reached borrows the value of a non-empty bin
  * chosen by a seeded sequence of bin numbers that depends only on the empty bin (the same for every
  * text, so two texts borrow alike), after {@value #TRIES} misses the next non-empty bin to the right
  * (rotation). Two signatures agree in a bin with a probability close to the Jaccard similarity of the
  * sets, as with independent permutations, at the cost of one hash per shingle instead of one per
- * shingle and permutation. Band keys fold each band's rows into one int.
+ * shingle and permutation. Band keys fold each band's rows (the first {@code bands * rows} bins) into
+ * one int; the low bytes of the first 128 bins are the pre-check sketch of {@link NearDuplicateIndex}.
  */
 public final class MinHasher {
 
@@ -27,10 +28,13 @@ public final class MinHasher {
     /** donors[bin * TRIES + t]: the t-th bin an empty bin tries to borrow from. */
     private final short[] donors;
 
+    /** The least number of bins: the signature also serves as the pre-check sketch of {@link NearDuplicateIndex}. */
+    public static final int MIN_BINS = 128;
+
     public MinHasher(long seed, int bands, int rows) {
         this.bands = bands;
         this.rows = rows;
-        this.bins = bands * rows;
+        this.bins = Math.max(MIN_BINS, bands * rows);
         SplittableRandom random = new SplittableRandom(seed);
         this.salt = random.nextLong();
         this.donors = new short[bins * TRIES];
@@ -97,7 +101,7 @@ public final class MinHasher {
         }
     }
 
-    /** One key per band. */
+    /** One key per band (from the first {@code bands * rows} bins). */
     public int[] bandKeys(int[] signature) {
         int[] keys = new int[bands];
         for (int band = 0; band < bands; band++) {

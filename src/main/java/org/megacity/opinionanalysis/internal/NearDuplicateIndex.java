@@ -4,20 +4,48 @@ import java.util.Arrays;
 import org.megacity.opinionanalysis.AnalysisSettings;
 
 /**
- * Groups opinions into exact and near-duplicates, one opinion at a time. An exact-duplicate pre-pass
- * (64-bit key of the normal form) joins copies to their first occurrence without further work; other
- * texts are shingled, MinHashed and banded (LSH). Each band bucket remembers its first opinion (its
- * leader); a newcomer that lands in a bucket is compared with the leader by the real similarity of
- * the shingle sets (Jaccard, or containment for inserted sentences), unless both are already in one
- * group, and joined to it on success (union-find; a group's root is its earliest member).
+ * Groups opinions into exact and near-duplicates, one opinion at a time, in bounded memory.
  *
- * <p>{@link #prepare} is pure (callers run it in parallel); {@link #add} is sequential, so the result
- * depends only on the input order and the settings.
+ * <ol>
+ * <li>An exact-duplicate pre-pass (64-bit key of the normal form) joins a copy to its first
+ * occurrence without further work.</li>
+ * <li>Any other text is shingled, MinHashed and banded (LSH). Each band bucket remembers its first
+ * <em>founder</em> (its leader). The text is compared with the leaders of its buckets, skipping a
+ * leader already in the text's group and one compared before: first a pre-check on 128-value
+ * sketches (one byte per MinHash bin), then the real similarity of the shingle sets (Jaccard, or
+ * containment for inserted sentences). Each confirmed leader's group is joined (union-find; a
+ * group's root is its earliest member).</li>
+ * <li>A text that joined no group is a <em>founder</em>: it becomes the leader of its empty buckets
+ * and keeps a compact copy of its shingles (16-bit hashes) and its sketch. A text that joined a group
+ * keeps nothing beyond its place in the union-find: later variants of a campaign meet the campaign
+ * through its founders. Memory therefore grows with the number of distinct ideas (founders), not
+ * with the number of opinions.</li>
+ * </ol>
+ *
+ * <p>{@link #prepare} is pure (callers run it in parallel); {@link #add} and {@link #addAll} are
+ * sequential, so the result depends only on the input order and the settings, and a batch gives the
+ * same groups as its texts added one by one.
  */
 public final class NearDuplicateIndex {
 
-    /** What {@link #add} needs of a text, computed without touching the index. */
-    public record Prepared(boolean groupable, long exactKey, int[] shingles, int[] signature, int[] bandKeys) {
+    /** Sketch length: one byte of each of the first {@value} MinHash bins. */
+    static final int SKETCH = MinHasher.MIN_BINS;
+
+    /** Sketch chars at the head of a packed founder (two sketch bytes per char). */
+    private static final int HEAD = SKETCH / 2;
+
+    /** Shingle sets up to this size are kept as 16-bit hashes; larger ones as their 32-bit hashes. */
+    static final int SMALL_SET = 1024;
+
+    /**
+     * What {@link #add} needs of a text, computed without touching the index. {@code packed} is a
+     * {@code char[]} (sketch, then the sorted distinct 16-bit shingle hashes) or a {@link Large}.
+     */
+    public record Prepared(boolean groupable, long exactKey, int[] bandKeys, Object packed) {
+    }
+
+    /** A founder with more than {@value #SMALL_SET} shingles: its sketch chars and 32-bit shingle set. */
+    record Large(char[] sketch, int[] shingles) {
     }
 
     private final AnalysisSettings settings;
@@ -25,38 +53,79 @@ public final class NearDuplicateIndex {
     private final LongIntTable exact;
     private final IntIntTable[] bands;
     private int size;
-    private int[] parent = new int[1024];
-    private int[] exactMaster = new int[1024];
-    private int[] copies = new int[1024];
-    private int[] groupSize = new int[1024];
-    private int[][] shingles = new int[1024][];
-    private int[][] signatures = new int[1024][];
+    private int[] parent;
+    private int[] exactMaster;
+    private int[] copies;
+    private int[] groupSize;
+    /** Per founder, its packed shingles and sketch (null for every other opinion). */
+    private Object[] packed;
+    private final int[] failed;
+    private final int[] leaders;
     private long rejectedBySignature;
-    /** The lowest Jaccard similarity either confirmation accepts, less a margin of about four standard errors. */
-    private final double signatureFloor;
     private long comparisons;
+    private int founders;
+    private long packedChars;
+    /** How far below the needed Jaccard similarity a sketch estimate may fall (about 2.4 standard errors). */
+    static final double SKETCH_MARGIN = 0.1;
 
     public NearDuplicateIndex(AnalysisSettings settings, int expected) {
         this.settings = settings;
         this.hasher = new MinHasher(settings.seed(), settings.bands(), settings.rows());
-        double cr = settings.containment() * settings.containmentMinRatio();
-        this.signatureFloor = Math.min(settings.jaccard(), cr / (1 + settings.containmentMinRatio() - cr)) - 0.1;
-        this.exact = new LongIntTable(Math.max(16, expected));
+        int initial = Math.max(1024, Math.min(expected, 1 << 22));
+        this.exact = new LongIntTable(initial);
         this.bands = new IntIntTable[settings.bands()];
         for (int i = 0; i < bands.length; i++) {
-            bands[i] = new IntIntTable(Math.max(16, expected));
+            bands[i] = new IntIntTable(Math.min(initial, 1 << 18));
         }
+        this.failed = new int[bands.length];
+        this.leaders = new int[bands.length];
+        parent = new int[initial];
+        exactMaster = new int[initial];
+        copies = new int[initial];
+        groupSize = new int[initial];
+        packed = new Object[initial];
     }
 
     public static Prepared prepare(String text, AnalysisSettings settings, MinHasher hasher) {
         int[] cps = TextNormalizer.codePoints(text);
         if (cps.length < Math.max(1, settings.minCampaignChars())) {
-            return new Prepared(false, 0, null, null, null);
+            return new Prepared(false, 0, null, null);
         }
         int k = TextNormalizer.mostlyCjk(cps) ? settings.shingleCjk() : settings.shingleLatin();
         int[] set = Shingles.of(cps, k);
         int[] signature = hasher.signature(set);
-        return new Prepared(true, Shingles.exactKey(cps), set, signature, hasher.bandKeys(signature));
+        return new Prepared(true, Shingles.exactKey(cps), hasher.bandKeys(signature), pack(set, signature));
+    }
+
+    /** The sketch (low byte of each of the first SKETCH bins) and the shingle set, packed. */
+    static Object pack(int[] set, int[] signature) {
+        char[] sketch = new char[HEAD];
+        for (int i = 0; i < HEAD; i++) {
+            sketch[i] = (char) ((signature[2 * i] & 0xFF) << 8 | signature[2 * i + 1] & 0xFF);
+        }
+        if (set.length > SMALL_SET) {
+            return new Large(sketch, set);
+        }
+        char[] small = small(set);
+        char[] out = Arrays.copyOf(sketch, HEAD + small.length);
+        System.arraycopy(small, 0, out, HEAD, small.length);
+        return out;
+    }
+
+    /**
+     * The distinct high 16 bits of a sorted set of 32-bit shingle hashes, as unsigned chars in
+     * ascending order (the sign bit flipped, so the order of the ints carries over without a sort).
+     */
+    static char[] small(int[] set) {
+        char[] s = new char[set.length];
+        int n = 0;
+        for (int x : set) {
+            char c = (char) ((x >>> 16) ^ 0x8000);
+            if (n == 0 || s[n - 1] != c) {
+                s[n++] = c;
+            }
+        }
+        return n == s.length ? s : Arrays.copyOf(s, n);
     }
 
     public Prepared prepare(String text) {
@@ -70,131 +139,73 @@ public final class NearDuplicateIndex {
     /** Adds a prepared text; returns its index (0, 1, 2, ... in order of addition). */
     public int add(Prepared p) {
         int doc = store(p);
-        if (shingles[doc] != null) {
-            int[] keys = p.bandKeys();
-            for (int band = 0; band < keys.length; band++) {
-                check(bands[band].putIfAbsent(keys[band], doc), doc);
-            }
+        if (exactMaster[doc] != doc) {
+            return doc; // too short, or an exact copy
         }
-        return doc;
-    }
-
-    /**
-     * Adds a batch with the same groups as {@link #add} one by one. The bucket leaders do not depend
-     * on the grouping, so each band's table is filled by its own thread (bands in parallel). The
-     * candidates are then confirmed in parallel, each text against its distinct leaders, on the
-     * union-find as it stood before the batch (read only): a leader is skipped when it was already in
-     * the text's group then, or in the group of a leader the text has just been confirmed with. Every
-     * skipped pair therefore joins two texts that the confirmed pairs join anyway, so the confirmed
-     * pairs, joined afterwards in input order, give the same groups (and roots, the earliest member)
-     * as the sequential checks.
-     */
-    public void addAll(Prepared[] batch) {
-        int base = size;
-        boolean[] banded = new boolean[batch.length];
-        for (int i = 0; i < batch.length; i++) {
-            int doc = store(batch[i]); // before reading the field: store may grow the array
-            banded[i] = shingles[doc] != null;
+        int[] keys = p.bandKeys();
+        Object mine = p.packed();
+        int[] leaders = this.leaders;
+        for (int band = 0; band < keys.length; band++) {
+            leaders[band] = bands[band].get(keys[band]); // independent probes: their cache misses overlap
         }
-        int[][] leaders = new int[bands.length][];
-        java.util.stream.IntStream.range(0, bands.length).parallel().forEach(band -> {
-            int[] leader = new int[batch.length];
-            IntIntTable table = bands[band];
-            for (int i = 0; i < batch.length; i++) {
-                leader[i] = banded[i] ? table.putIfAbsent(batch[i].bandKeys()[band], base + i) : -1;
-            }
-            leaders[band] = leader;
-        });
-        int[][] confirmed = new int[batch.length][];
-        long[] counts = new long[2];
-        java.util.stream.IntStream.range(0, batch.length).parallel().forEach(i -> {
-            if (banded[i]) {
-                confirmed[i] = confirm(base + i, i, leaders, counts);
-            }
-        });
-        comparisons += counts[0];
-        rejectedBySignature += counts[1];
-        for (int i = 0; i < batch.length; i++) {
-            int[] joined = confirmed[i];
-            if (joined != null) {
-                for (int leader : joined) {
-                    union(leader, base + i);
-                }
-            }
-        }
-    }
-
-    /** The leaders a text is confirmed similar to (null for none); reads the index only. */
-    private int[] confirm(int doc, int i, int[][] leaders, long[] counts) {
-        int[] seen = new int[leaders.length];
-        int seenCount = 0;
-        int[] roots = new int[leaders.length + 1];
-        roots[0] = root(doc);
-        int rootCount = 1;
-        int[] joined = null;
-        int joinedCount = 0;
-        long compared = 0;
-        long rejected = 0;
+        int failedCount = 0;
+        boolean joined = false;
+        int root = doc;
         next:
-        for (int[] band : leaders) {
-            int leader = band[i];
+        for (int band = 0; band < keys.length; band++) {
+            int leader = leaders[band];
             if (leader < 0) {
                 continue;
             }
-            for (int s = 0; s < seenCount; s++) {
-                if (seen[s] == leader) {
+            for (int f = 0; f < failedCount; f++) {
+                if (failed[f] == leader) {
                     continue next;
                 }
             }
-            seen[seenCount++] = leader;
-            int r = root(leader);
-            for (int s = 0; s < rootCount; s++) {
-                if (roots[s] == r) {
-                    continue next;
-                }
+            if (joined && find(leader) == root) {
+                continue;
             }
-            compared++;
-            if (!plausible(signatures[leader], signatures[doc])) {
-                rejected++;
-            } else if (similar(shingles[leader], shingles[doc])) {
-                roots[rootCount++] = r;
-                if (joined == null) {
-                    joined = new int[4];
-                } else if (joinedCount == joined.length) {
-                    joined = Arrays.copyOf(joined, joinedCount * 2);
-                }
-                joined[joinedCount++] = leader;
+            comparisons++;
+            Object theirs = packed[leader];
+            if (!plausible(theirs, mine)) {
+                rejectedBySignature++;
+                failed[failedCount++] = leader;
+            } else if (similar(theirs, mine)) {
+                union(leader, doc);
+                root = find(doc);
+                joined = true;
+            } else {
+                failed[failedCount++] = leader;
             }
         }
-        if (compared > 0) {
-            synchronized (counts) {
-                counts[0] += compared;
-                counts[1] += rejected;
+        if (!joined) {
+            for (int band = 0; band < keys.length; band++) {
+                bands[band].putIfAbsent(keys[band], doc);
             }
-        }
-        return joined == null ? null : Arrays.copyOf(joined, joinedCount);
-    }
-
-    /** The root of a text's group without path compression (safe to call from many threads while no one writes). */
-    private int root(int doc) {
-        int[] p = parent;
-        while (p[doc] != doc) {
-            doc = p[doc];
+            packed[doc] = mine;
+            founders++;
+            packedChars += mine instanceof char[] c ? c.length : HEAD + 2L * ((Large) mine).shingles().length;
         }
         return doc;
     }
 
-    /** Stores a text and joins an exact copy to its first occurrence; the shingles stay null unless it goes to LSH. */
+    /** Adds a batch: the same as adding its texts one by one, in order. */
+    public void addAll(Prepared[] batch) {
+        for (Prepared p : batch) {
+            add(p);
+        }
+    }
+
+    /** Stores a text and joins an exact copy to its first occurrence. */
     private int store(Prepared p) {
         int doc = size++;
         if (doc == parent.length) {
-            int n = parent.length * 2;
+            int n = parent.length + (parent.length >> 1);
             parent = Arrays.copyOf(parent, n);
             exactMaster = Arrays.copyOf(exactMaster, n);
             copies = Arrays.copyOf(copies, n);
             groupSize = Arrays.copyOf(groupSize, n);
-            shingles = Arrays.copyOf(shingles, n);
-            signatures = Arrays.copyOf(signatures, n);
+            packed = Arrays.copyOf(packed, n);
         }
         parent[doc] = doc;
         exactMaster[doc] = doc;
@@ -209,50 +220,99 @@ public final class NearDuplicateIndex {
             exactMaster[doc] = master;
             copies[master]++;
             union(master, doc);
-            return doc;
         }
-        shingles[doc] = p.shingles();
-        signatures[doc] = p.signature();
         return doc;
     }
 
-    /** Compares a text with its bucket's leader (if any, and not already in one group) and joins them when similar. */
-    private void check(int leader, int doc) {
-        if (leader >= 0 && find(leader) != find(doc)) {
-            comparisons++;
-            if (!plausible(signatures[leader], signatures[doc])) {
-                rejectedBySignature++;
-            } else if (similar(shingles[leader], shingles[doc])) {
-                union(leader, doc);
-            }
-        }
+    private static char[] sketch(Object packed) {
+        return packed instanceof Large l ? l.sketch() : (char[]) packed;
     }
 
     /**
-     * A cheap pre-check on the MinHash signatures: the share of equal values estimates the Jaccard
-     * similarity (standard error at most 0.05 with 128 or more permutations); a pair estimated far
-     * below both thresholds is not worth the exact comparison.
+     * A cheap pre-check: the set sizes alone (neither threshold reachable), then the sketches: the
+     * share of equal bytes estimates the Jaccard similarity (standard error at most 0.045 with 128
+     * bytes), and a pair estimated more than 0.1 below the lowest Jaccard similarity at which either
+     * confirmation could succeed for sets of these sizes is not worth the exact comparison.
      */
-    boolean plausible(int[] a, int[] b) {
-        int equal = 0;
-        for (int i = 0; i < a.length; i++) {
-            equal += a[i] == b[i] ? 1 : 0;
-        }
-        return equal >= signatureFloor * a.length;
-    }
-
-    boolean similar(int[] a, int[] b) {
-        int small = Math.min(a.length, b.length);
-        int large = Math.max(a.length, b.length);
-        boolean containmentPossible = small >= settings.containmentMinRatio() * large;
-        if (!containmentPossible && small < settings.jaccard() * large) {
+    boolean plausible(Object a, Object b) {
+        int na = setSize(a);
+        int nb = setSize(b);
+        int small = Math.min(na, nb);
+        int large = Math.max(na, nb);
+        double j = settings.jaccard();
+        double needed = j * (na + nb) / (1 + j); // common shingles for Jaccard j
+        if (small >= settings.containmentMinRatio() * large) {
+            needed = Math.min(needed, settings.containment() * small);
+        } else if (small < j * large) {
             return false;
         }
-        int common = Shingles.intersection(a, b);
-        if (common >= settings.jaccard() * (a.length + b.length - common)) {
+        double floor = needed / (na + nb - needed) - SKETCH_MARGIN;
+        if (floor <= 0) {
             return true;
         }
-        return containmentPossible && common >= settings.containment() * small;
+        char[] x = sketch(a);
+        char[] y = sketch(b);
+        int equal = 0;
+        for (int i = 0; i < HEAD; i++) {
+            int d = x[i] ^ y[i];
+            equal += ((d & 0xFF) == 0 ? 1 : 0) + ((d >>> 8) == 0 ? 1 : 0);
+        }
+        return equal >= (floor + (1 - floor) / 256) * SKETCH;
+    }
+
+    boolean similar(Object a, Object b) {
+        if (a instanceof Large || b instanceof Large) {
+            if (a instanceof Large x && b instanceof Large y) {
+                return similar(x.shingles().length, y.shingles().length, Shingles.intersection(x.shingles(), y.shingles()));
+            }
+            // a large set against a small one: compare both as 16-bit hashes (rare)
+            Large l = (Large) (a instanceof Large ? a : b);
+            char[] s = (char[]) (a instanceof Large ? b : a);
+            char[] ls = small(l.shingles());
+            char[] lp = Arrays.copyOf(l.sketch(), HEAD + ls.length);
+            System.arraycopy(ls, 0, lp, HEAD, ls.length);
+            a = lp;
+            b = s;
+        }
+        char[] x = (char[]) a;
+        char[] y = (char[]) b;
+        int na = x.length - HEAD;
+        int nb = y.length - HEAD;
+        if (Math.min(na, nb) < Math.min(settings.jaccard(), settings.containmentMinRatio()) * Math.max(na, nb)) {
+            return false;
+        }
+        return similar(na, nb, intersection(x, y));
+    }
+
+    /** Jaccard at least the threshold, or containment of the smaller set when it is not too small. */
+    private boolean similar(int na, int nb, int common) {
+        int small = Math.min(na, nb);
+        int large = Math.max(na, nb);
+        if (common >= settings.jaccard() * (na + nb - common)) {
+            return true;
+        }
+        return small >= settings.containmentMinRatio() * large && common >= settings.containment() * small;
+    }
+
+    private static int setSize(Object packed) {
+        return packed instanceof Large l ? l.shingles().length : ((char[]) packed).length - HEAD;
+    }
+
+    /** |A ∩ B| of two packed sets (sorted distinct chars after the sketch), branch-free merge. */
+    static int intersection(char[] a, char[] b) {
+        int i = HEAD;
+        int j = HEAD;
+        int common = 0;
+        int na = a.length;
+        int nb = b.length;
+        while (i < na && j < nb) {
+            int x = a[i];
+            int y = b[j];
+            common += x == y ? 1 : 0;
+            i += x <= y ? 1 : 0;
+            j += x >= y ? 1 : 0;
+        }
+        return common;
     }
 
     /** The group of an opinion: the index of the group's earliest member. */
@@ -301,13 +361,32 @@ public final class NearDuplicateIndex {
         return copies[doc];
     }
 
-    /** Candidates rejected by the signature pre-check. */
+    /** Candidates rejected by the sketch pre-check. */
     public long rejectedBySignature() {
         return rejectedBySignature;
     }
 
-    /** Similarity checks made so far (candidates from LSH not already in one group). */
+    /** Similarity checks made so far (bucket leaders not already in the text's group). */
     public long comparisons() {
         return comparisons;
+    }
+
+    /** Opinions that joined no group when they arrived, and so keep their shingles and lead their buckets. */
+    public int founders() {
+        return founders;
+    }
+
+    /** Band-table entries in use (one per distinct band key). */
+    public long bandEntries() {
+        long n = 0;
+        for (IntIntTable t : bands) {
+            n += t.size();
+        }
+        return n;
+    }
+
+    /** Chars kept for the founders' sketches and shingles. */
+    public long packedChars() {
+        return packedChars;
     }
 }
