@@ -18,10 +18,11 @@ public final class BundleFormat {
     public static final String ALERT_RULES = "alert-rules.json";
     public static final String ROLES = "roles.json";
     public static final String PRIORITY_AREAS = "priority-areas.json";
+    public static final String PERMISSIONS = "permissions.csv";
 
     /** Every file besides the manifest, in the manifest's order. */
     public static final List<String> FILES = List.of(DIVISIONS, ORGANIZATION, CATALOGUE, CALENDAR, ALERT_RULES, ROLES,
-            PRIORITY_AREAS);
+            PRIORITY_AREAS, PERMISSIONS);
 
     private BundleFormat() {
     }

@@ -195,6 +195,16 @@ class CityModelImportIT {
         assertThat(refused(noStreet)).extracting(BundleProblem::toString).anySatisfy(p -> assertThat(p)
                 .contains("organization.json:", "(/centres/", "division 500201002 is not in divisions.geojson"));
 
+        // a permission row altered (checksum made to match): permissions are code, a bundle cannot change them
+        Path permissions = variant("permissions", "permissions.csv", s -> s.replace(
+                "GET,/api/v1/accounts,SYSTEM_ADMIN SECURITY_ADMIN,citywide,", "GET,/api/v1/accounts,ANY,citywide,"), true);
+        Run perm = importing(permissions);
+        assertThat(perm.exitCode()).isEqualTo(2);
+        assertThat(perm.err()).contains("permissions.csv:" + lineOf(permissions.resolve("permissions.csv"),
+                "GET,/api/v1/accounts,") + ": this platform lets SYSTEM_ADMIN SECURITY_ADMIN call GET /api/v1/accounts"
+                + " (citywide); the bundle says any signed-in account (ANY) (citywide)", "nothing was imported");
+        assertThat(refused(permissions)).hasSize(1);
+
         // the example as shipped
         Run imported = importing(EXAMPLE);
         assertThat(imported.err()).isEmpty();
