@@ -191,15 +191,15 @@ class BundleReaderTest {
         BundleReader.Reading imported = reader.readForImport(bundle, PermissionTable.platform());
         assertThat(imported.model()).isNull();
         assertThat(imported.problems()).extracting(BundleProblem::toString).containsExactly(
+                "permissions.csv: this platform lets SYSTEM_ADMIN call DELETE /api/v1/cases/open311/keys/{prefix}"
+                        + " (citywide); the bundle does not list it. Permissions are code in this version: a bundle"
+                        + " cannot change them",
                 "permissions.csv:" + accounts + ": this platform lets SYSTEM_ADMIN SECURITY_ADMIN call GET /api/v1/accounts"
                         + " (citywide); the bundle says SYSTEM_ADMIN CITIZEN (citywide). Permissions are code in this"
                         + " version: a bundle cannot change them",
                 "permissions.csv:" + decrees + ": this platform has no operation POST /api/v1/mayor/decrees; the bundle"
                         + " says anyone (PUBLIC) may call it. Permissions are code in this version: a bundle cannot"
-                        + " change them",
-                "permissions.csv: this platform lets SYSTEM_ADMIN call DELETE /api/v1/cases/open311/keys/{prefix}"
-                        + " (citywide); the bundle does not list it. Permissions are code in this version: a bundle"
-                        + " cannot change them");
+                        + " change them");
 
         // the notes are commentary: a changed note imports
         rewrite(bundle, file, before.replace("Open311 api keys", "the Open311 keys"));
