@@ -8,7 +8,7 @@ public final class BundleFormat {
     /** The {@code format} member of every manifest. */
     public static final String FORMAT = "megacity-city-model";
     /** The version this platform writes and reads. */
-    public static final int VERSION = 1;
+    public static final int VERSION = 2;
 
     public static final String MANIFEST = "manifest.json";
     public static final String DIVISIONS = "divisions.geojson";

@@ -155,13 +155,13 @@ class BundleReaderTest {
     void aDirectoryWithoutAManifestOrOfAnotherFormatIsNoBundle() throws Exception {
         assertThat(reader.read(dir).problems()).extracting(BundleProblem::toString)
                 .containsExactly("manifest.json: is missing: " + dir + " is not a city model bundle");
-        Files.writeString(dir.resolve("manifest.json"), "{\n  \"format\": \"shapefile\",\n  \"version\": 1\n}\n");
+        Files.writeString(dir.resolve("manifest.json"), "{\n  \"format\": \"shapefile\",\n  \"version\": 2\n}\n");
         assertThat(reader.read(dir).problems()).extracting(BundleProblem::toString)
                 .containsExactly("manifest.json:2 (/format): format is 'shapefile', not 'megacity-city-model': not a city model bundle");
         Files.writeString(dir.resolve("manifest.json"), "{\n  \"format\": \"megacity-city-model\",\n  \"version\": \"1\"\n}\n");
         assertThat(reader.read(dir).problems()).extracting(BundleProblem::toString)
                 .containsExactly("manifest.json:3 (/version): version must be a whole number (this platform reads bundle"
-                        + " format version 1)");
+                        + " format version 2)");
     }
 
     @Test

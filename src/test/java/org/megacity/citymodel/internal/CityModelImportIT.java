@@ -129,11 +129,11 @@ class CityModelImportIT {
         nothingWasImported();
 
         // another version
-        Path otherVersion = variant("v2", "manifest.json", s -> s.replace("\"version\": 1,", "\"version\": 2,"), false);
+        Path otherVersion = variant("v2", "manifest.json", s -> s.replace("\"version\": 2,", "\"version\": 1,"), false);
         Run v2 = importing(otherVersion);
         assertThat(v2.exitCode()).isEqualTo(2);
         assertThat(v2.err()).contains("manifest.json:" + lineOf(otherVersion.resolve("manifest.json"), "\"version\"")
-                + " (/version): the bundle is format version 2; this platform reads version 1 only", "nothing was imported");
+                + " (/version): the bundle is format version 1; this platform reads version 2 only", "nothing was imported");
         nothingWasImported();
 
         // a missing file
