@@ -131,7 +131,8 @@ class CityModels {
 
     /**
      * Imports a bundle into this empty instance: reads and checks everything first (every file, the
-     * references between them, the divisions as the geography would check them, the time zone), and
+     * references between them, the divisions as the geography would check them, the time zone, and
+     * that the bundle's permission table grants what this platform's does: permissions are code), and
      * only when nothing is wrong stores it in one transaction: divisions, organization, alert rules,
      * then the case catalogue's and calendar's files. A failure anywhere rolls the database back and
      * puts the previous catalogue and calendar back.
