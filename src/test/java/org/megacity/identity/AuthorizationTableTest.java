@@ -10,14 +10,14 @@ import org.junit.jupiter.api.Test;
 
 /**
  * {@code docs/authorization.md} shows the authorization matrix: below its marker line the file is
- * the table generated from {@code src/test/resources/authorization-matrix.csv}. When they differ
+ * the table generated from {@code src/main/resources/identity/authorization-matrix.csv}. When they differ
  * the test rewrites the document and fails, so a change to the table is committed with its
  * readable form.
  */
 class AuthorizationTableTest {
 
     static final Path DOC = Path.of("docs", "authorization.md");
-    static final String MARKER = "<!-- generated from src/test/resources/authorization-matrix.csv by AuthorizationTableTest: edit the CSV, not below -->";
+    static final String MARKER = "<!-- generated from src/main/resources/identity/authorization-matrix.csv by AuthorizationTableTest: edit the CSV, not below -->";
 
     @Test
     void theDocumentShowsTheTable() throws IOException {
@@ -26,7 +26,7 @@ class AuthorizationTableTest {
         assertThat(at).as(DOC + " has the marker line").isNotNegative();
         AuthorizationMatrix matrix = AuthorizationMatrix.load();
         StringBuilder rules = new StringBuilder("\n\n| jurisdiction | meaning |\n|---|---|\n");
-        for (AuthorizationMatrix.Rule r : AuthorizationMatrix.Rule.values()) {
+        for (PermissionTable.Rule r : PermissionTable.Rule.values()) {
             rules.append("| ").append(r.code()).append(" | ").append(r.meaning()).append(" |\n");
         }
         String expected = doc.substring(0, at + MARKER.length()) + rules + "\n" + matrix.markdown();

@@ -3,6 +3,7 @@ package org.megacity.citymodel.bundle;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.math.BigDecimal;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.DateTimeException;
@@ -20,6 +21,7 @@ import org.megacity.geo.DivisionCode;
 import org.megacity.geo.DivisionLevel;
 import org.megacity.geo.DivisionsGeoJson;
 import org.megacity.geo.ImportOutcome;
+import org.megacity.identity.PermissionTable;
 import org.megacity.identity.Role;
 import org.megacity.legislation.PriorityArea;
 import org.megacity.organization.CentreLevel;
@@ -41,7 +43,8 @@ import org.megacity.worktime.CalendarYearDefinition;
  * every required file is listed), each file's syntax and the shape and values of every entry, and
  * the references between files (a category's or override's department, an override's or branch's
  * district, a centre's division, a rule's case category, roles and priority areas this platform
- * knows).
+ * knows). The permission table's rows are checked for shape; {@link #readForImport} also holds them
+ * against the table this platform enforces.
  */
 public final class BundleReader {
 
@@ -63,7 +66,22 @@ public final class BundleReader {
         this.geojson = geojson;
     }
 
+    /** Reads a bundle for comparing it: its permission table is checked for shape only. */
     public Reading read(Path dir) throws IOException {
+        return read(dir, null);
+    }
+
+    /**
+     * Reads a bundle for importing it into this platform, whose permissions are code: besides its
+     * shape, every row of the bundle's permission table must grant what {@code enforced} grants
+     * (the same callers under the same jurisdiction rule; notes are commentary), and the two must
+     * list the same operations. Each row that differs is a problem with its line.
+     */
+    public Reading readForImport(Path dir, PermissionTable enforced) throws IOException {
+        return read(dir, java.util.Objects.requireNonNull(enforced));
+    }
+
+    private Reading read(Path dir, PermissionTable enforced) throws IOException {
         List<BundleProblem> problems = new ArrayList<>();
         if (!Files.isDirectory(dir)) {
             problems.add(new BundleProblem(dir.toString(), 0, "", "is not a directory; a bundle is a directory"
@@ -109,13 +127,17 @@ public final class BundleReader {
         List<String> areas = doc(dir, BundleFormat.PRIORITY_AREAS, present, problems, d -> codes(d, "areas", "id",
                 id -> java.util.Arrays.stream(PriorityArea.values()).anyMatch(a -> a.id().equals(id)),
                 "a legislative priority area this platform knows"), List.of());
+        PermissionTable permissions = present.contains(BundleFormat.PERMISSIONS)
+                ? permissions(new String(Files.readAllBytes(dir.resolve(BundleFormat.PERMISSIONS)), StandardCharsets.UTF_8), enforced,
+                        problems)
+                : new PermissionTable(List.of());
 
         crossReferences(divisions, unreadable, present.contains(BundleFormat.DIVISIONS), organization, catalogue, rules, problems);
         if (!problems.isEmpty()) {
             return new Reading(null, problems);
         }
         return new Reading(new CityModel(header.name(), header.nameEn(), divisions, organization.chart(),
-                catalogue.definition(), calendar.zone(), calendar.years(), rules.definitions(), roles, areas), problems);
+                catalogue.definition(), calendar.zone(), calendar.years(), rules.definitions(), roles, areas, permissions), problems);
     }
 
     // ---------------------------------------------------------------- manifest
@@ -567,6 +589,56 @@ public final class BundleReader {
             }
         }
         return new Rules(rules, categories);
+    }
+
+    // ---------------------------------------------------------------- permissions
+
+    /**
+     * The bundle's permission table, its shape checked; with {@code enforced}, each row that does not
+     * grant what this platform grants, and each operation of this platform the bundle leaves out.
+     */
+    static PermissionTable permissions(String csv, PermissionTable enforced, List<BundleProblem> problems) {
+        String file = BundleFormat.PERMISSIONS;
+        PermissionTable.Parsed parsed = PermissionTable.parse(csv);
+        for (PermissionTable.Problem p : parsed.problems()) {
+            problems.add(new BundleProblem(file, p.line(), "", p.message()));
+        }
+        if (parsed.table() == null) {
+            return new PermissionTable(List.of());
+        }
+        if (enforced != null) {
+            Map<String, PermissionTable.Row> platform = enforced.byKey();
+            Map<String, PermissionTable.Row> bundle = parsed.table().byKey();
+            for (PermissionTable.Row row : parsed.table().rows()) {
+                int line = parsed.lines().get(row.key());
+                PermissionTable.Row own = platform.get(row.key());
+                if (own == null) {
+                    problems.add(new BundleProblem(file, line, "", "this platform has no operation " + row.key()
+                            + "; the bundle says " + who(row) + " may call it. Permissions are code in this"
+                            + " version: a bundle cannot change them"));
+                } else if (!own.sameGrant(row)) {
+                    problems.add(new BundleProblem(file, line, "", "this platform lets " + who(own) + " call "
+                            + own.key() + " (" + own.rule().code() + "); the bundle says " + who(row) + " ("
+                            + row.rule().code() + "). Permissions are code in this version: a bundle cannot change them"));
+                }
+            }
+            for (PermissionTable.Row own : enforced.rows()) {
+                if (!bundle.containsKey(own.key())) {
+                    problems.add(new BundleProblem(file, 0, "", "this platform lets " + who(own) + " call " + own.key()
+                            + " (" + own.rule().code() + "); the bundle does not list it. Permissions are code in"
+                            + " this version: a bundle cannot change them"));
+                }
+            }
+        }
+        return parsed.table();
+    }
+
+    private static String who(PermissionTable.Row row) {
+        return switch (row.callers()) {
+            case "PUBLIC" -> "anyone (PUBLIC)";
+            case "ANY" -> "any signed-in account (ANY)";
+            default -> String.join(" ", row.callers().split(" +"));
+        };
     }
 
     // ---------------------------------------------------------------- roles and priority areas

@@ -64,6 +64,9 @@ public final class BundleWriter {
             Files.writeString(file, JsonText.write(e.getValue()), StandardCharsets.UTF_8);
             written.add(file);
         }
+        Path permissions = dir.resolve(BundleFormat.PERMISSIONS);
+        Files.writeString(permissions, model.permissions().csv(), StandardCharsets.UTF_8);
+        written.add(permissions);
         Map<String, Object> manifest = new LinkedHashMap<>();
         manifest.put("format", BundleFormat.FORMAT);
         manifest.put("version", BundleFormat.VERSION);

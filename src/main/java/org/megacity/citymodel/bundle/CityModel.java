@@ -3,6 +3,7 @@ package org.megacity.citymodel.bundle;
 import java.util.List;
 import org.megacity.cases.CatalogueDefinition;
 import org.megacity.geo.Division;
+import org.megacity.identity.PermissionTable;
 import org.megacity.organization.OrganizationChart;
 import org.megacity.telemetry.AlertRuleDefinition;
 import org.megacity.worktime.CalendarYearDefinition;
@@ -21,10 +22,12 @@ import org.megacity.worktime.CalendarYearDefinition;
  * @param alertRules    the alert rules per sensor type
  * @param roles         the role codes the permission model knows ({@code identity.Role})
  * @param priorityAreas the legislative priority areas' ids ({@code legislation.PriorityArea})
+ * @param permissions   the permission table: who may call each operation ({@code identity.PermissionTable})
  */
 public record CityModel(String name, String nameEn, List<Division> divisions, OrganizationChart organization,
         CatalogueDefinition catalogue, String zone, List<CalendarYearDefinition> calendar,
-        List<AlertRuleDefinition> alertRules, List<String> roles, List<String> priorityAreas) {
+        List<AlertRuleDefinition> alertRules, List<String> roles, List<String> priorityAreas,
+        PermissionTable permissions) {
 
     public CityModel {
         divisions = List.copyOf(divisions);

@@ -10,6 +10,7 @@ import java.util.function.Function;
 import org.megacity.cases.CatalogueDefinition;
 import org.megacity.geo.Division;
 import org.megacity.geo.DivisionLevel;
+import org.megacity.identity.PermissionTable;
 import org.megacity.organization.Department;
 import org.megacity.telemetry.AlertRuleDefinition;
 import org.megacity.worktime.CalendarYearDefinition;
@@ -17,7 +18,8 @@ import org.megacity.worktime.CalendarYearDefinition;
 /**
  * What one city does differently from another, section by section, for an official to read: the
  * divisions (counts and districts), departments, case categories (departments and time limits),
- * 12345 types, routing overrides, the working calendar, alert rules, roles and priority areas.
+ * 12345 types, routing overrides, the working calendar, alert rules, roles, priority areas and the
+ * permission table (by callers and jurisdiction rule; a row's notes are commentary).
  */
 public final class ModelDiff {
 
@@ -55,6 +57,9 @@ public final class ModelDiff {
         sections.add(keyed("Roles", a.roles(), b.roles(), r -> r, r -> r, r -> "present"));
         sections.add(keyed("Legislative priority areas", a.priorityAreas(), b.priorityAreas(), r -> r, r -> r,
                 r -> "present"));
+        sections.add(keyed("Permission table",
+                a.permissions().rows(), b.permissions().rows(), PermissionTable.Row::key, PermissionTable.Row::key,
+                PermissionTable.Row::grant));
         return sections;
     }
 

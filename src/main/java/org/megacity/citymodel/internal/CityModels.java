@@ -18,6 +18,7 @@ import org.megacity.geo.DivisionLevel;
 import org.megacity.geo.DivisionsGeoJson;
 import org.megacity.geo.Geography;
 import org.megacity.geo.ImportOutcome;
+import org.megacity.identity.PermissionTable;
 import org.megacity.identity.Role;
 import org.megacity.legislation.PriorityArea;
 import org.megacity.organization.CentreLevel;
@@ -91,7 +92,7 @@ class CityModels {
         String nameEn = city == null ? "" : strip(city.nameEn(), CENTRE_SUFFIX_EN);
         return new CityModel(name, nameEn, divisions, chart, catalogue.current(), calendar.zone().getId(),
                 calendar.years(), rules.typeRules(), Arrays.stream(Role.values()).map(Role::name).toList(),
-                Arrays.stream(PriorityArea.values()).map(PriorityArea::id).toList());
+                Arrays.stream(PriorityArea.values()).map(PriorityArea::id).toList(), PermissionTable.platform());
     }
 
     private static String strip(String text, String suffix) {
@@ -130,7 +131,8 @@ class CityModels {
 
     /**
      * Imports a bundle into this empty instance: reads and checks everything first (every file, the
-     * references between them, the divisions as the geography would check them, the time zone), and
+     * references between them, the divisions as the geography would check them, the time zone, and
+     * that the bundle's permission table grants what this platform's does: permissions are code), and
      * only when nothing is wrong stores it in one transaction: divisions, organization, alert rules,
      * then the case catalogue's and calendar's files. A failure anywhere rolls the database back and
      * puts the previous catalogue and calendar back.
@@ -140,7 +142,7 @@ class CityModels {
         if (occupied != null) {
             return new NotEmpty(occupied);
         }
-        BundleReader.Reading reading = read(dir);
+        BundleReader.Reading reading = new BundleReader(geojson).readForImport(dir, PermissionTable.platform());
         if (!reading.clean()) {
             return new Refused(reading.problems());
         }

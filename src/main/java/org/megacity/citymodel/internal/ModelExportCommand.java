@@ -22,8 +22,8 @@ class ModelExportCommand implements CliCommand {
 
     @Override
     public String summary() {
-        return "Export the city's configuration (divisions, organization, case catalogue, calendar, alert rules, roles)"
-                + " as a versioned bundle directory";
+        return "Export the city's configuration (divisions, organization, case catalogue, calendar, alert rules, roles,"
+                + " permission table) as a versioned bundle directory";
     }
 
     @Override

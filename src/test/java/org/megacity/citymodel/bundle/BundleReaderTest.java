@@ -18,6 +18,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.megacity.cases.CatalogueDefinition;
 import org.megacity.geo.internal.GeoJsonDivisionsAccess;
+import org.megacity.identity.PermissionTable;
 import org.megacity.worktime.CalendarYearDefinition;
 import org.quicktheories.core.Gen;
 import org.springframework.util.FileSystemUtils;
@@ -65,7 +66,8 @@ class BundleReaderTest {
                     CityModel model = new CityModel(example.name(), example.nameEn(), example.divisions(),
                             example.organization(), new CatalogueDefinition(categories, example.catalogue().hotlineTypes(),
                                     example.catalogue().routingOverrides()), example.zone(), calendar,
-                            example.alertRules(), example.roles(), example.priorityAreas());
+                            example.alertRules(), example.roles(), example.priorityAreas(),
+                            example.permissions());
                     try {
                         Path bundle = dir.resolve("round-" + run[0]++);
                         new BundleWriter(GeoJsonDivisionsAccess.standalone()).write(model, bundle, JiangzhouExample.EXPORTED_AT);
@@ -153,13 +155,84 @@ class BundleReaderTest {
     void aDirectoryWithoutAManifestOrOfAnotherFormatIsNoBundle() throws Exception {
         assertThat(reader.read(dir).problems()).extracting(BundleProblem::toString)
                 .containsExactly("manifest.json: is missing: " + dir + " is not a city model bundle");
-        Files.writeString(dir.resolve("manifest.json"), "{\n  \"format\": \"shapefile\",\n  \"version\": 1\n}\n");
+        Files.writeString(dir.resolve("manifest.json"), "{\n  \"format\": \"shapefile\",\n  \"version\": 2\n}\n");
         assertThat(reader.read(dir).problems()).extracting(BundleProblem::toString)
                 .containsExactly("manifest.json:2 (/format): format is 'shapefile', not 'megacity-city-model': not a city model bundle");
         Files.writeString(dir.resolve("manifest.json"), "{\n  \"format\": \"megacity-city-model\",\n  \"version\": \"1\"\n}\n");
         assertThat(reader.read(dir).problems()).extracting(BundleProblem::toString)
                 .containsExactly("manifest.json:3 (/version): version must be a whole number (this platform reads bundle"
-                        + " format version 1)");
+                        + " format version 2)");
+    }
+
+    @Test
+    void aPermissionTableThatDiffersFromThePlatformsIsComparedButRefusedForImportRowByRow() throws Exception {
+        Path bundle = dir.resolve("permissions");
+        FileSystemUtils.copyRecursively(JiangzhouExample.DIRECTORY, bundle);
+        Path file = bundle.resolve(BundleFormat.PERMISSIONS);
+        String before = Files.readString(file, StandardCharsets.UTF_8);
+        String after = before
+                .replace("GET,/api/v1/accounts,SYSTEM_ADMIN SECURITY_ADMIN,citywide,",
+                        "GET,/api/v1/accounts,SYSTEM_ADMIN CITIZEN,citywide,")
+                .replace("DELETE,/api/v1/cases/open311/keys/{prefix},SYSTEM_ADMIN,citywide,Open311 api keys\n", "")
+                + "POST,/api/v1/mayor/decrees,PUBLIC,public,not an operation of this platform\n";
+        rewrite(bundle, file, after);
+        List<String> lines = Files.readAllLines(file, StandardCharsets.UTF_8);
+        int accounts = lines.indexOf("GET,/api/v1/accounts,SYSTEM_ADMIN CITIZEN,citywide,三员分立: see docs/security.md section 3") + 1;
+        int decrees = lines.size();
+        assertThat(accounts).isPositive();
+
+        // compared (model diff): only the shape counts, the table reads as written
+        BundleReader.Reading compared = reader.read(bundle);
+        assertThat(compared.problems()).isEmpty();
+        assertThat(compared.model().permissions().byKey().get("GET /api/v1/accounts").callers())
+                .isEqualTo("SYSTEM_ADMIN CITIZEN");
+
+        // imported: every differing row is a problem at its line, and nothing is given to import
+        BundleReader.Reading imported = reader.readForImport(bundle, PermissionTable.platform());
+        assertThat(imported.model()).isNull();
+        assertThat(imported.problems()).extracting(BundleProblem::toString).containsExactly(
+                "permissions.csv: this platform lets SYSTEM_ADMIN call DELETE /api/v1/cases/open311/keys/{prefix}"
+                        + " (citywide); the bundle does not list it. Permissions are code in this version: a bundle"
+                        + " cannot change them",
+                "permissions.csv:" + accounts + ": this platform lets SYSTEM_ADMIN SECURITY_ADMIN call GET /api/v1/accounts"
+                        + " (citywide); the bundle says SYSTEM_ADMIN CITIZEN (citywide). Permissions are code in this"
+                        + " version: a bundle cannot change them",
+                "permissions.csv:" + decrees + ": this platform has no operation POST /api/v1/mayor/decrees; the bundle"
+                        + " says anyone (PUBLIC) may call it. Permissions are code in this version: a bundle cannot"
+                        + " change them");
+
+        // the notes are commentary: a changed note imports
+        rewrite(bundle, file, before.replace("Open311 api keys", "the Open311 keys"));
+        assertThat(reader.readForImport(bundle, PermissionTable.platform()).problems()).isEmpty();
+    }
+
+    @Test
+    void aPermissionTableOfTheWrongShapeIsReportedLineByLine() throws Exception {
+        Path bundle = dir.resolve("shape");
+        FileSystemUtils.copyRecursively(JiangzhouExample.DIRECTORY, bundle);
+        Path file = bundle.resolve(BundleFormat.PERMISSIONS);
+        String before = Files.readString(file, StandardCharsets.UTF_8);
+        rewrite(bundle, file, before.replace("GET,/api/v1/accounts,SYSTEM_ADMIN SECURITY_ADMIN,citywide,",
+                "GET,/api/v1/accounts,MAYOR,everywhere,") + "FETCH,/x\n");
+        List<String> lines = Files.readAllLines(file, StandardCharsets.UTF_8);
+        int accounts = 1 + lines.indexOf(lines.stream().filter(l -> l.startsWith("GET,/api/v1/accounts,")).findFirst().orElseThrow());
+
+        BundleReader.Reading reading = reader.read(bundle);
+
+        assertThat(reading.model()).isNull();
+        assertThat(reading.problems()).extracting(BundleProblem::toString).satisfiesExactly(
+                p -> assertThat(p).startsWith("permissions.csv:" + accounts + ": 'MAYOR' is not a role this platform knows"),
+                p -> assertThat(p).startsWith("permissions.csv:" + accounts + ": 'everywhere' is not a jurisdiction rule"),
+                p -> assertThat(p).isEqualTo("permissions.csv:" + lines.size() + ": a row has the cells"
+                        + " method,path,callers,jurisdiction,notes; this one has 2"));
+    }
+
+    /** Writes a bundle file anew and puts its checksum in the manifest. */
+    private static void rewrite(Path bundle, Path file, String text) throws java.io.IOException {
+        String oldSha = BundleWriter.sha256(file);
+        Files.writeString(file, text, StandardCharsets.UTF_8);
+        Path manifest = bundle.resolve(BundleFormat.MANIFEST);
+        Files.writeString(manifest, Files.readString(manifest).replace(oldSha, BundleWriter.sha256(file)));
     }
 
     private static byte[] before(Path changedFile) throws java.io.IOException {

@@ -18,6 +18,7 @@ import org.megacity.geo.DivisionCode;
 import org.megacity.geo.GridLayout;
 import org.megacity.geo.RightHandRule;
 import org.megacity.geo.internal.GeoJsonDivisionsAccess;
+import org.megacity.identity.PermissionTable;
 import org.megacity.identity.Role;
 import org.megacity.legislation.PriorityArea;
 import org.megacity.organization.CentreLevel;
@@ -66,7 +67,7 @@ public final class JiangzhouExample {
     public static CityModel model() throws IOException {
         return new CityModel("江州市", "Jiangzhou", divisions(), organization(), catalogue(), "Asia/Shanghai",
                 calendar(), rules(), Arrays.stream(Role.values()).map(Role::name).toList(),
-                Arrays.stream(PriorityArea.values()).map(PriorityArea::id).toList());
+                Arrays.stream(PriorityArea.values()).map(PriorityArea::id).toList(), PermissionTable.platform());
     }
 
     public static void write(Path dir) throws IOException {

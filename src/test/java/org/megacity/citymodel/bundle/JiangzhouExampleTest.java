@@ -6,6 +6,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
+import org.megacity.identity.PermissionTable;
 import org.junit.jupiter.api.io.TempDir;
 import org.megacity.geo.DivisionLevel;
 import org.megacity.geo.internal.GeoJsonDivisionsAccess;
@@ -44,5 +45,8 @@ class JiangzhouExampleTest {
         assertThat(model.calendar()).isEqualTo(JiangzhouExample.calendar());
         assertThat(model.alertRules()).isEqualTo(JiangzhouExample.rules());
         assertThat(model.organization()).isEqualTo(JiangzhouExample.organization());
+        assertThat(model.permissions()).isEqualTo(PermissionTable.platform());
+        assertThat(new BundleReader(GeoJsonDivisionsAccess.standalone())
+                .readForImport(JiangzhouExample.DIRECTORY, PermissionTable.platform()).problems()).isEmpty();
     }
 }

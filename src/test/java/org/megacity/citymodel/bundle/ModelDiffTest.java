@@ -4,9 +4,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
 import org.junit.jupiter.api.Test;
 import org.megacity.cases.CatalogueDefinition;
 import org.megacity.geo.DivisionLevel;
+import org.megacity.identity.PermissionTable;
+import org.megacity.identity.Role;
 import org.megacity.worktime.CalendarYearDefinition;
 
 /** The diff of two city models, as an official reads it. */
@@ -41,7 +44,7 @@ class ModelDiffTest {
                 a.divisions().stream().filter(d -> d.level() != DivisionLevel.GRID || !d.code().value().startsWith("500202"))
                         .toList(),
                 a.organization(), catalogue, a.zone(), calendar, a.alertRules().subList(1, a.alertRules().size()),
-                a.roles(), a.priorityAreas());
+                a.roles(), a.priorityAreas(), permissionsChanged(a.permissions()));
 
         String text = ModelDiff.text(ModelDiff.between(a, b), "Jiangzhou", "variant");
 
@@ -55,8 +58,24 @@ class ModelDiffTest {
                 "  only in A: calendar 2024: published",
                 "  only in A: methane threshold rule of severity I: \"Methane above 20 %LEL\", above 20, for 0 s,"
                         + " hysteresis 5, hold 60 s, opens a case in E0504",
-                "Roles: the same");
+                "Roles: the same",
+                "Permission table (2)",
+                "  GET /api/v1/accounts: SYSTEM_ADMIN SECURITY_ADMIN (citywide)  →  SYSTEM_ADMIN (citywide)",
+                "  only in A: DELETE /api/v1/cases/open311/keys/{prefix}: SYSTEM_ADMIN (citywide)");
         assertThat(ModelDiff.json(ModelDiff.between(a, b), "Jiangzhou", "variant"))
-                .contains("\"differences\": 7", "\"kind\": \"removed\"", "\"subject\": \"number of unit grids\"");
+                .contains("\"differences\": 9", "\"kind\": \"removed\"", "\"subject\": \"number of unit grids\"");
+    }
+
+    /** The table with GET /api/v1/accounts for the system administrator only and one row left out. */
+    private static PermissionTable permissionsChanged(PermissionTable table) {
+        List<PermissionTable.Row> rows = new ArrayList<>();
+        for (PermissionTable.Row r : table.rows()) {
+            if (r.key().equals("DELETE /api/v1/cases/open311/keys/{prefix}")) {
+                continue;
+            }
+            rows.add(r.key().equals("GET /api/v1/accounts") ? new PermissionTable.Row(r.method(), r.path(), "SYSTEM_ADMIN",
+                    Set.of(Role.SYSTEM_ADMIN), r.rule(), r.notes()) : r);
+        }
+        return new PermissionTable(rows);
     }
 }

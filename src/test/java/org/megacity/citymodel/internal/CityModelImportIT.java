@@ -129,11 +129,11 @@ class CityModelImportIT {
         nothingWasImported();
 
         // another version
-        Path otherVersion = variant("v2", "manifest.json", s -> s.replace("\"version\": 1,", "\"version\": 2,"), false);
+        Path otherVersion = variant("v2", "manifest.json", s -> s.replace("\"version\": 2,", "\"version\": 1,"), false);
         Run v2 = importing(otherVersion);
         assertThat(v2.exitCode()).isEqualTo(2);
         assertThat(v2.err()).contains("manifest.json:" + lineOf(otherVersion.resolve("manifest.json"), "\"version\"")
-                + " (/version): the bundle is format version 2; this platform reads version 1 only", "nothing was imported");
+                + " (/version): the bundle is format version 1; this platform reads version 2 only", "nothing was imported");
         nothingWasImported();
 
         // a missing file
@@ -194,6 +194,16 @@ class CityModelImportIT {
         }, true);
         assertThat(refused(noStreet)).extracting(BundleProblem::toString).anySatisfy(p -> assertThat(p)
                 .contains("organization.json:", "(/centres/", "division 500201002 is not in divisions.geojson"));
+
+        // a permission row altered (checksum made to match): permissions are code, a bundle cannot change them
+        Path permissions = variant("permissions", "permissions.csv", s -> s.replace(
+                "GET,/api/v1/accounts,SYSTEM_ADMIN SECURITY_ADMIN,citywide,", "GET,/api/v1/accounts,ANY,citywide,"), true);
+        Run perm = importing(permissions);
+        assertThat(perm.exitCode()).isEqualTo(2);
+        assertThat(perm.err()).contains("permissions.csv:" + lineOf(permissions.resolve("permissions.csv"),
+                "GET,/api/v1/accounts,") + ": this platform lets SYSTEM_ADMIN SECURITY_ADMIN call GET /api/v1/accounts"
+                + " (citywide); the bundle says any signed-in account (ANY) (citywide)", "nothing was imported");
+        assertThat(refused(permissions)).hasSize(1);
 
         // the example as shipped
         Run imported = importing(EXAMPLE);
