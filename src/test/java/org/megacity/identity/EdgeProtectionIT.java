@@ -89,6 +89,16 @@ class EdgeProtectionIT {
     }
 
     @Test
+    void aWriteToAPathWithAnEncodedPercentIsNotAnInternalError() throws Exception {
+        // found by HostileGeoInputIT: the edge filter decoded the decoded path again ("%25%25" -> "%%")
+        for (String path : List.of("/api/v1/geo/divisions/%25%25/grids", "/open311/v2/requests%25.json")) {
+            HttpResponse<String> r = send(to(path).header("Content-Type", "application/json")
+                    .POST(HttpRequest.BodyPublishers.ofString("{}")));
+            assertThat(r.statusCode()).as(path).isBetween(400, 499);
+        }
+    }
+
+    @Test
     void anOversizedJsonBodyIsRefusedWith413WhetherItsLengthIsDeclaredOrNot() throws Exception {
         String big = "{\"description\": \"" + "漏".repeat(30_000) + "\"}";
         HttpResponse<String> declared = send(to("/api/v1/cases").header("Content-Type", "application/json")

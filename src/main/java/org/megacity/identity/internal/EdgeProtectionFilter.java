@@ -17,7 +17,6 @@ import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
 import org.springframework.http.HttpHeaders;
 import org.springframework.web.filter.OncePerRequestFilter;
-import org.springframework.web.util.UrlPathHelper;
 import org.springframework.web.util.pattern.PathPattern;
 import org.springframework.web.util.pattern.PathPatternParser;
 
@@ -41,7 +40,6 @@ final class EdgeProtectionFilter extends OncePerRequestFilter {
     static final List<String> SIGN_IN = List.of("/login", CurrentAccountFilter.CHANGE_PASSWORD_PAGE,
             CurrentAccountFilter.CHANGE_PASSWORD_API, "/api/v1/auth/tokens");
 
-    private static final UrlPathHelper PATHS = new UrlPathHelper();
 
     private final EdgeSettings settings;
     private final List<PathPattern> bulk;
@@ -66,14 +64,31 @@ final class EdgeProtectionFilter extends OncePerRequestFilter {
         return patterns.stream().map(PathPatternParser.defaultInstance::parse).toList();
     }
 
-    private static boolean matches(List<PathPattern> patterns, String path) {
-        org.springframework.http.server.PathContainer container = org.springframework.http.server.PathContainer.parsePath(path);
+    private static boolean matches(List<PathPattern> patterns, org.springframework.http.server.PathContainer container) {
+        if (container == null) {
+            return false;
+        }
         for (PathPattern p : patterns) {
             if (p.matches(container)) {
                 return true;
             }
         }
         return false;
+    }
+
+    /**
+     * The path as Spring MVC matches it: parsed from the raw URI, each segment decoded once. Null for
+     * a path that cannot be decoded ({@code %25%} …): no handler can match it either, so nothing is
+     * written, and the request is refused further on. (Decoding the already decoded path a second
+     * time made {@code /a%25%25/b} a 500 here.)
+     */
+    private static org.springframework.http.server.PathContainer pathWithinApplication(HttpServletRequest request) {
+        try {
+            return org.springframework.http.server.RequestPath.parse(request.getRequestURI(), request.getContextPath())
+                    .pathWithinApplication();
+        } catch (IllegalArgumentException e) {
+            return null;
+        }
     }
 
     static boolean write(String method) {
@@ -87,7 +102,7 @@ final class EdgeProtectionFilter extends OncePerRequestFilter {
             chain.doFilter(request, response);
             return;
         }
-        String path = PATHS.getPathWithinApplication(request);
+        org.springframework.http.server.PathContainer path = pathWithinApplication(request);
         TokenBuckets buckets = matches(signIn, path) ? signInBuckets : matches(publicWrites, path) ? publicBuckets : null;
         if (buckets != null) {
             long wait = buckets.take(request.getRemoteAddr());
