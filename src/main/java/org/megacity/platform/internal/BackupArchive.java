@@ -47,7 +47,7 @@ final class BackupArchive {
     }
 
     /** Whether a data directory file is left out of both: the live database, locks, temporary files. */
-    static boolean transient_(String relative) {
+    static boolean leftOut(String relative) {
         String name = relative.substring(relative.lastIndexOf('/') + 1);
         return relative.startsWith("db/") || name.endsWith(".lock.db") || name.endsWith(".trace.db")
                 || name.startsWith(".secret") || name.startsWith(".private") || name.endsWith(".tmp");

@@ -79,7 +79,7 @@ class BackupCommand implements CliCommand {
 
         Path root = data.root();
         List<String> secrets = BackupArchive.files(root, BackupArchive::secret);
-        List<String> plain = BackupArchive.files(root, f -> !BackupArchive.secret(f) && !BackupArchive.transient_(f)
+        List<String> plain = BackupArchive.files(root, f -> !BackupArchive.secret(f) && !BackupArchive.leftOut(f)
                 && !root.resolve(f).equals(out) && !root.resolve(f).equals(keys));
         Path h2Copy = null;
         boolean written = false;

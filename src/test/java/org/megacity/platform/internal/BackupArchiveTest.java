@@ -28,10 +28,10 @@ class BackupArchiveTest {
         assertThat(BackupArchive.secret("initial-security-admin-password")).isTrue();
         assertThat(BackupArchive.secret("reset-password-zhang.san")).isTrue();
         assertThat(BackupArchive.secret("worktime/2027.csv")).isFalse();
-        assertThat(BackupArchive.transient_("db/megacity.mv.db")).isTrue();
-        assertThat(BackupArchive.transient_("db/megacity.lock.db")).isTrue();
-        assertThat(BackupArchive.transient_("keys/.secret123.tmp")).isTrue();
-        assertThat(BackupArchive.transient_("cases/categories.csv")).isFalse();
+        assertThat(BackupArchive.leftOut("db/megacity.mv.db")).isTrue();
+        assertThat(BackupArchive.leftOut("db/megacity.lock.db")).isTrue();
+        assertThat(BackupArchive.leftOut("keys/.secret123.tmp")).isTrue();
+        assertThat(BackupArchive.leftOut("cases/categories.csv")).isFalse();
     }
 
     @Test
