@@ -2,6 +2,7 @@ package org.megacity.cases.internal;
 
 import java.util.List;
 import java.util.Map;
+import tools.jackson.core.io.JsonStringEncoder;
 
 /**
  * Writes Open311 responses as JSON or XML from lists of ordered maps. XML follows the spec's shape:
@@ -23,23 +24,7 @@ final class Open311Output {
             out.append("null");
         } else if (value instanceof String s) {
             out.append('"');
-            for (int i = 0; i < s.length(); i++) {
-                char c = s.charAt(i);
-                switch (c) {
-                    case '"' -> out.append("\\\"");
-                    case '\\' -> out.append("\\\\");
-                    case '\n' -> out.append("\\n");
-                    case '\r' -> out.append("\\r");
-                    case '\t' -> out.append("\\t");
-                    default -> {
-                        if (c < 0x20) {
-                            out.append(String.format("\\u%04x", (int) c));
-                        } else {
-                            out.append(c);
-                        }
-                    }
-                }
-            }
+            JsonStringEncoder.getInstance().quoteAsString(s, out);
             out.append('"');
         } else if (value instanceof Number || value instanceof Boolean) {
             out.append(value);
