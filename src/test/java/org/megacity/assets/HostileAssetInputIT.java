@@ -120,6 +120,27 @@ class HostileAssetInputIT {
         assertThat(http.count("asset-csv", 201)).as("accepted imports").isPositive();
     }
 
+    /** Found by the fuzzer: a coordinate of hundreds of digits once answered 500. */
+    @Test
+    void analysisPolygonsWithOverlongNumbersAreRefusedNamingTheField() {
+        String digits = "9".repeat(400);
+        for (String coordinate : List.of(digits, digits + ".5", "106." + digits, "1e400", "-1e400",
+                "106.5" + "0".repeat(1200), "0." + "0".repeat(400) + "1")) {
+            String polygon = "{\"type\":\"Polygon\",\"coordinates\":[[[" + coordinate + ",29.551],[106.574,29.551],"
+                    + "[106.574,29.552],[106.573,29.552],[" + coordinate + ",29.551]]]}";
+            for (String analysis : List.of("zoning", "excavation")) {
+                var r = http.post("overlong-number", API + "/analysis/" + analysis, "application/json",
+                        ("{\"polygon\":" + polygon + ",\"landUse\":\"B1\",\"depth\":1.0}")
+                                .getBytes(StandardCharsets.UTF_8), HttpHeaders.AUTHORIZATION, bearer(admin));
+                assertThat(r.status()).as(analysis + " with " + HostileHttp.abbreviate(coordinate, 40) + ": " + r.body())
+                        .isBetween(200, 499);
+                if (r.status() >= 400) {
+                    assertThat(r.body()).as(analysis).contains("polygon");
+                }
+            }
+        }
+    }
+
     @Test
     void analysesAndReadsNeverFailNorWrite() {
         String dig = TestAssets.digPolygon();

@@ -117,7 +117,7 @@ public final class AssetFeatures {
 
         long id() {
             JsonNode id = feature.get("id");
-            if (id != null && id.isIntegralNumber() && id.asLong() > 0) {
+            if (id != null && id.isIntegralNumber() && id.canConvertToLong() && id.asLong() > 0) {
                 return id.asLong();
             }
             if (id != null && id.isString() && id.asString().matches("[1-9]\\d{0,17}")) {
@@ -209,7 +209,7 @@ public final class AssetFeatures {
             ComponentStatus status = parse("status", ComponentStatus::parse);
             JsonNode id = feature.get("id");
             if (code != null && id != null && !id.isNull() && !String.valueOf(code.number()).equals(id.asString())
-                    && !(id.isIntegralNumber() && id.asLong() == code.number())) {
+                    && !(id.isIntegralNumber() && id.canConvertToLong() && id.asLong() == code.number())) {
                 problem("id", "a component's id is its code as a number (" + code.number() + ") or absent");
             }
             return done() ? new CityComponent(code, status, at[0], at[1]) : null;
@@ -250,11 +250,11 @@ public final class AssetFeatures {
 
         double number(String name, double min, double max) {
             JsonNode n = props.get(name);
-            if (n == null || !n.isNumber() || !Double.isFinite(n.asDouble())) {
+            if (n == null || !n.isNumber() || !Double.isFinite(n.asDouble(Double.NaN))) {
                 problem("properties." + name, "must be a number");
                 return 0;
             }
-            double v = n.asDouble();
+            double v = n.asDouble(Double.NaN);
             if (v < min || v > max) {
                 problem("properties." + name, "must be between " + fmt(min) + " and " + fmt(max));
             }
@@ -263,7 +263,7 @@ public final class AssetFeatures {
 
         long positiveLong(String name) {
             JsonNode n = props.get(name);
-            if (n == null || !n.isIntegralNumber() || n.asLong() <= 0) {
+            if (n == null || !n.isIntegralNumber() || !n.canConvertToLong() || n.asLong() <= 0) {
                 problem("properties." + name, "must be a node id (a positive integer)");
                 return 0;
             }
@@ -366,8 +366,9 @@ public final class AssetFeatures {
                 problem(at, "a position is [longitude, latitude]");
                 return null;
             }
-            double lon = p.get(0).asDouble();
-            double lat = p.get(1).asDouble();
+            // a number beyond double's range (hundreds of digits) becomes NaN and fails the range check
+            double lon = p.get(0).asDouble(Double.NaN);
+            double lat = p.get(1).asDouble(Double.NaN);
             if (!(lon >= -180 && lon <= 180 && lat >= -90 && lat <= 90)) {
                 problem(at, "longitude must be within -180..180 and latitude within -90..90");
                 return null;
