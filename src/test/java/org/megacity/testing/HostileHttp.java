@@ -24,7 +24,11 @@ import org.springframework.jdbc.core.simple.JdbcClient;
  */
 public final class HostileHttp {
 
-    /** An answer: the status and the body as UTF-8. */
+    /**
+     * An answer: the status and the body as UTF-8. Status 0: the server closed the connection on a
+     * request line over its limit before the request was written (Tomcat's documented refusal; not a
+     * finding); negative: no answer at all (a finding).
+     */
     public record Response(int status, String body) {
     }
 
@@ -77,7 +81,7 @@ public final class HostileHttp {
                 request.header(headers[i], headers[i + 1]);
             }
             Response response = exchange(request.build());
-            if (response.status() < 0 && pathAndQuery.length() > 8 * 1024) {
+            if (response.status() < 0 && pathAndQuery.length() > SERVER_HEADER_LIMIT) {
                 // Tomcat answers a request line over its 8 KB limit with 400 and closes the connection while the
                 // client may still be sending the body (a broken pipe): ask again without the body to read that answer
                 return raw(method, pathAndQuery, contentType, new byte[0], headers);
@@ -98,6 +102,9 @@ public final class HostileHttp {
         }
     }
 
+    /** Tomcat's default limit on the request line and headers together (server.max-http-request-header-size). */
+    static final int SERVER_HEADER_LIMIT = 8 * 1024;
+
     private Response raw(String method, String target, String contentType, byte[] body, String... headers) {
         URI uri = URI.create(base);
         try (java.net.Socket socket = new java.net.Socket(uri.getHost(), uri.getPort())) {
@@ -111,9 +118,18 @@ public final class HostileHttp {
                 head.append(headers[i]).append(": ").append(headers[i + 1]).append("\r\n");
             }
             var out = socket.getOutputStream();
-            out.write(head.append("\r\n").toString().getBytes(StandardCharsets.UTF_8));
-            out.write(body);
-            out.flush();
+            try {
+                out.write(head.append("\r\n").toString().getBytes(StandardCharsets.UTF_8));
+                out.write(body);
+                out.flush();
+            } catch (IOException closed) {
+                // the server may have answered (400) and closed before the whole request was written
+                if (target.length() > SERVER_HEADER_LIMIT) {
+                    return new Response(0, "the server closed the connection on a request line over its "
+                            + SERVER_HEADER_LIMIT + "-byte limit");
+                }
+                throw closed;
+            }
             String answer = new String(socket.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
             java.util.regex.Matcher status = java.util.regex.Pattern.compile("^HTTP/1\\.1 (\\d{3})").matcher(answer);
             return status.find() ? new Response(Integer.parseInt(status.group(1)), answer.substring(answer.indexOf("\r\n\r\n") + 4))

@@ -188,15 +188,7 @@ class CaseQueries {
         }
     }
 
-    private static final String SUMS = "count(*) as filed, "
-            + "sum(case when status in ('CLOSED', 'EVALUATED') then 1 else 0 end) as closed, "
-            + "sum(case when status in ('CLOSED', 'EVALUATED') and handled_on_time then 1 else 0 end) as ontime, "
-            + "sum(case when accepted_at is not null or handled_at is not null then 1 else 0 end) as responded, "
-            + "sum(case when satisfaction is not null then 1 else 0 end) as evaluated, "
-            + "sum(case when satisfaction >= 4 then 1 else 0 end) as satisfied, "
-            + "sum(case when status in ('CLOSED', 'EVALUATED') and handling_seconds is not null then handling_seconds else 0 end) as handling_sum, "
-            + "sum(case when status in ('CLOSED', 'EVALUATED') and handling_seconds is not null then 1 else 0 end) as handling_n, "
-            + "sum(case when satisfaction is not null then satisfaction else 0 end) as satisfaction_sum ";
+    private static final String SUMS = KpiRollup.SUMS;
 
     private static KpiRow row(java.sql.ResultSet rs) throws java.sql.SQLException {
         return new KpiRow(rs.getString("k"), rs.getLong("filed"), rs.getLong("closed"), rs.getLong("ontime"),

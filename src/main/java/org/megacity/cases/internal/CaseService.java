@@ -716,7 +716,7 @@ class CaseService implements CaseIntake {
     }
 
     private void afterwards(Action action, CaseFile c, CaseStatus from, Instant now, Actor actor) {
-        events.publishEvent(new CaseStatusChanged(c.id, from, c.status, action.id(), now));
+        events.publishEvent(new CaseStatusChanged(c.id, c.channel, from, c.status, action.id(), now));
         switch (action) {
             case FILE -> events.publishEvent(new CaseFiled(c.id, c.category, c.channel, c.gridCode, c.department, now));
             case CLOSE -> events.publishEvent(new CaseClosed(c.id, c.category, c.districtCode, c.department,

@@ -26,21 +26,66 @@ import org.springframework.transaction.annotation.Transactional;
 
 /**
  * The organization in the database. The tables are small (a few dozen departments, a few hundred
- * branches, about a thousand centres) and every read goes to the database, so several application
- * nodes over one database always agree.
+ * branches, about a thousand centres). Lists and the chart are read from the database; the lookups
+ * on every case's path (a department, its branch for a district, the centre responsible for a
+ * division) are answered from an in-memory copy read in one consistent transaction, at most
+ * {@link #SNAPSHOT_AGE} old and replaced at once when this node changes the organization, so
+ * several application nodes over one database agree within that age.
  */
 @Service
 @Transactional(readOnly = true)
 class JdbcOrganization implements Organization, Departments, OperationCentres {
 
+    /** How long the in-memory copy serves lookups before it is read again. */
+    static final java.time.Duration SNAPSHOT_AGE = java.time.Duration.ofSeconds(10);
+
     private final JdbcClient jdbc;
     private final JdbcTemplate batch;
     private final ApplicationEventPublisher events;
+    private final org.springframework.transaction.support.TransactionTemplate consistentRead;
+    private volatile Snapshot snapshot;
 
-    JdbcOrganization(JdbcClient jdbc, JdbcTemplate batch, ApplicationEventPublisher events) {
+    JdbcOrganization(JdbcClient jdbc, JdbcTemplate batch, ApplicationEventPublisher events,
+            org.springframework.transaction.PlatformTransactionManager transactions) {
         this.jdbc = jdbc;
         this.batch = batch;
         this.events = events;
+        this.consistentRead = new org.springframework.transaction.support.TransactionTemplate(transactions);
+        this.consistentRead.setReadOnly(true);
+        this.consistentRead.setIsolationLevel(org.springframework.transaction.TransactionDefinition.ISOLATION_REPEATABLE_READ);
+        this.consistentRead.setPropagationBehavior(org.springframework.transaction.TransactionDefinition.PROPAGATION_REQUIRES_NEW);
+    }
+
+    /** The departments by code (with their branches) and the centres by id, as read at {@code readAt}. */
+    private record Snapshot(Map<String, Department> departments, Map<String, OperationCentre> centres, long readAt) {
+        Optional<DepartmentBranch> branch(DepartmentCode department, DivisionCode district) {
+            Department d = departments.get(department.value());
+            return d == null ? Optional.empty()
+                    : d.branches().stream().filter(b -> b.district().equals(district)).findFirst();
+        }
+    }
+
+    private Snapshot snapshot() {
+        Snapshot s = snapshot;
+        if (s != null && System.nanoTime() - s.readAt() < SNAPSHOT_AGE.toNanos()) {
+            return s;
+        }
+        synchronized (this) {
+            s = snapshot;
+            if (s != null && System.nanoTime() - s.readAt() < SNAPSHOT_AGE.toNanos()) {
+                return s;
+            }
+            long at = System.nanoTime();
+            Snapshot read = consistentRead.execute(status -> {
+                Map<String, Department> departments = new LinkedHashMap<>();
+                all().forEach(d -> departments.put(d.code().value(), d));
+                Map<String, OperationCentre> centres = new java.util.HashMap<>();
+                list(null, null).forEach(c -> centres.put(c.id(), c));
+                return new Snapshot(Map.copyOf(departments), Map.copyOf(centres), at);
+            });
+            snapshot = read;
+            return read;
+        }
     }
 
     @Override
@@ -70,6 +115,7 @@ class JdbcOrganization implements Organization, Departments, OperationCentres {
         batch.batchUpdate("insert into org_centre (id, level, division_code, name, name_en) values (?, ?, ?, ?, ?)",
                 chart.centres().stream().map(c -> new Object[] {c.id(), c.level().name(),
                         c.division() == null ? null : c.division().value(), c.name(), c.nameEn()}).toList());
+        snapshot = null;
         events.publishEvent(new OrganizationLoaded(chart.departments().size(), chart.branchCount(),
                 chart.centres().size()));
     }
@@ -89,28 +135,15 @@ class JdbcOrganization implements Organization, Departments, OperationCentres {
     }
 
     @Override
+    @Transactional(propagation = org.springframework.transaction.annotation.Propagation.SUPPORTS, readOnly = true)
     public Optional<Department> find(DepartmentCode code) {
-        return jdbc.sql("select name, name_en, kind from org_department where code = ?").param(code.value())
-                .query((rs, n) -> new Department(code, rs.getString(1), rs.getString(2),
-                        DepartmentKind.valueOf(rs.getString(3)), branchesOf(code)))
-                .optional();
+        return Optional.ofNullable(snapshot().departments().get(code.value()));
     }
 
     @Override
+    @Transactional(propagation = org.springframework.transaction.annotation.Propagation.SUPPORTS, readOnly = true)
     public Optional<DepartmentBranch> branchFor(DepartmentCode department, DivisionCode division) {
-        DivisionCode district = division.ancestorAt(DivisionLevel.DISTRICT);
-        return jdbc.sql("select name, name_en from org_department_branch where department_code = ? and district_code = ?")
-                .params(department.value(), district.value())
-                .query((rs, n) -> new DepartmentBranch(department, district, rs.getString(1), rs.getString(2)))
-                .optional();
-    }
-
-    private List<DepartmentBranch> branchesOf(DepartmentCode code) {
-        return jdbc.sql("select district_code, name, name_en from org_department_branch where department_code = ?"
-                        + " order by district_code").param(code.value())
-                .query((rs, n) -> new DepartmentBranch(code, DivisionCode.of(rs.getString(1)), rs.getString(2),
-                        rs.getString(3)))
-                .list();
+        return snapshot().branch(department, division.ancestorAt(DivisionLevel.DISTRICT));
     }
 
     @Override
@@ -132,13 +165,13 @@ class JdbcOrganization implements Organization, Departments, OperationCentres {
     }
 
     @Override
+    @Transactional(propagation = org.springframework.transaction.annotation.Propagation.SUPPORTS, readOnly = true)
     public Optional<OperationCentre> find(String id) {
-        return jdbc.sql("select level, division_code, name, name_en from org_centre where id = ?").param(id)
-                .query((rs, n) -> centre(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4)))
-                .optional();
+        return Optional.ofNullable(snapshot().centres().get(id));
     }
 
     @Override
+    @Transactional(propagation = org.springframework.transaction.annotation.Propagation.SUPPORTS, readOnly = true)
     public Optional<OperationCentre> responsibleFor(DivisionCode division) {
         if (division.level() != DivisionLevel.DISTRICT) {
             Optional<OperationCentre> street = find(division.ancestorAt(DivisionLevel.STREET).value());

@@ -7,10 +7,11 @@ import java.util.List;
 import java.util.UUID;
 import org.megacity.cases.CaseIntake;
 import org.megacity.cases.CaseStatusChanged;
+import org.megacity.cases.Channel;
 import org.megacity.identity.Actor;
 import org.megacity.platform.Problems;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.modulith.events.ApplicationModuleListener;
+import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -71,8 +72,17 @@ class Referrals {
                         Suggestions.instant(rs, "updated_at"))).list();
     }
 
-    @ApplicationModuleListener
+    /**
+     * Follows a referred case, in the case's own transaction (the referral's status commits with the
+     * case's, or neither does). Only deputies' cases have a referral; the others cost one comparison
+     * and no statement, where an asynchronous listener would have had every transition of every case
+     * recorded in the event publication registry.
+     */
+    @EventListener
     void on(CaseStatusChanged changed) {
+        if (changed.channel() != Channel.DEPUTY) {
+            return;
+        }
         jdbc.sql("update rep_referral set status = ?, updated_at = ? where case_id = ?")
                 .params(changed.to().name(), Timestamp.from(changed.at()), changed.caseId()).update();
     }

@@ -310,6 +310,14 @@ class SuggestionsApiIT {
                 .andExpect(status().isOk()).andReturn().getResponse().getContentAsString(), "$[0].caseId")).longValue();
         assertThat(jdbc.sql("select channel from cases_case where id = ?").param(caseId).query(String.class).single())
                 .isEqualToIgnoringCase("deputy");
+        // the referral follows the case: a dispatcher files it, the deputy's list shows it filed
+        String dispatcher = new CaseFixtures(mvc, data).create("dispatcher.referrals", "DISPATCHER", List.of(), List.of());
+        mvc.perform(org.springframework.test.web.servlet.request.MockMvcRequestBuilders
+                        .post("/api/v1/cases/" + caseId + "/actions/file").header(HttpHeaders.AUTHORIZATION, bearer(dispatcher))
+                        .contentType("application/json").content("{}"))
+                .andExpect(status().isOk());
+        mvc.perform(get(API + "/referrals").header(HttpHeaders.AUTHORIZATION, bearer(deputy)))
+                .andExpect(jsonPath("$[0].caseId").value(caseId)).andExpect(jsonPath("$[0].status").value("FILED"));
         post(deputy, "/referrals", "{\"category\":\"NOPE\",\"lon\":" + p[0] + ",\"lat\":" + p[1] + ",\"description\":\"x\"}")
                 .andExpect(status().isBadRequest()).andExpect(jsonPath("$.errors[0].field").value("category"));
         post(citizen, "/referrals", "{}").andExpect(status().isForbidden());
