@@ -43,9 +43,11 @@ class CaseStore {
         List<Object> params = new ArrayList<>(values(c).subList(1, 48));
         params.add(c.id);
         params.add(readVersion);
-        String set = String.join(" = ?, ", COLUMNS.substring(4).split(", ")) + " = ?";
-        return jdbc.sql("update cases_case set " + set + " where id = ? and version = ?").params(params).update() == 1;
+        return jdbc.sql(UPDATE).params(params).update() == 1;
     }
+
+    private static final String UPDATE = "update cases_case set " + String.join(" = ?, ", COLUMNS.substring(4).split(", "))
+            + " = ? where id = ? and version = ?";
 
     private static List<Object> values(CaseFile c) {
         List<Object> v = new ArrayList<>(48);
