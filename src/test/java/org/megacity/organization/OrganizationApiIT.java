@@ -84,6 +84,26 @@ class OrganizationApiIT {
     }
 
     @Test
+    void lookupsSeeAReplacementAtOnceOnThisNodeAndInsideTheTransactionThatMakesIt(
+            @Autowired org.springframework.transaction.PlatformTransactionManager transactions) {
+        DepartmentCode water = DepartmentCode.of("water");
+        assertThat(departments.find(water)).isPresent();
+        OrganizationChart withoutWater = new OrganizationChart(chart().departments().subList(1, 2), chart().centres());
+        new org.springframework.transaction.support.TransactionTemplate(transactions).executeWithoutResult(status -> {
+            organization.replaceWith(withoutWater);
+            assertThat(departments.find(water)).as("inside the replacing transaction").isEmpty();
+            assertThat(departments.branchFor(water, JIANGBEI)).isEmpty();
+            status.setRollbackOnly();
+        });
+        assertThat(departments.find(water)).as("after a rollback").isPresent();
+        assertThat(departments.branchFor(water, JIANGBEI)).isPresent();
+        organization.replaceWith(withoutWater);
+        assertThat(departments.find(water)).as("after the commit").isEmpty();
+        assertThat(centres.responsibleFor(DivisionCode.of("500105002001001"))).hasValueSatisfying(
+                c -> assertThat(c.id()).isEqualTo("500105002"));
+    }
+
+    @Test
     void routesADepartmentsWorkToItsBranchInTheDistrict() {
         DepartmentCode water = DepartmentCode.of("water");
         assertThat(departments.branchFor(water, DivisionCode.of("500105002003001")))

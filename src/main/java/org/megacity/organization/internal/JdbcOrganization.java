@@ -1,6 +1,8 @@
 package org.megacity.organization.internal;
 
+import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -22,7 +24,13 @@ import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.TransactionDefinition;
+import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.support.TransactionSynchronization;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * The organization in the database. The tables are small (a few dozen departments, a few hundred
@@ -37,23 +45,23 @@ import org.springframework.transaction.annotation.Transactional;
 class JdbcOrganization implements Organization, Departments, OperationCentres {
 
     /** How long the in-memory copy serves lookups before it is read again. */
-    static final java.time.Duration SNAPSHOT_AGE = java.time.Duration.ofSeconds(10);
+    static final Duration SNAPSHOT_AGE = Duration.ofSeconds(10);
 
     private final JdbcClient jdbc;
     private final JdbcTemplate batch;
     private final ApplicationEventPublisher events;
-    private final org.springframework.transaction.support.TransactionTemplate consistentRead;
+    private final TransactionTemplate consistentRead;
     private volatile Snapshot snapshot;
 
     JdbcOrganization(JdbcClient jdbc, JdbcTemplate batch, ApplicationEventPublisher events,
-            org.springframework.transaction.PlatformTransactionManager transactions) {
+            PlatformTransactionManager transactions) {
         this.jdbc = jdbc;
         this.batch = batch;
         this.events = events;
-        this.consistentRead = new org.springframework.transaction.support.TransactionTemplate(transactions);
+        this.consistentRead = new TransactionTemplate(transactions);
         this.consistentRead.setReadOnly(true);
-        this.consistentRead.setIsolationLevel(org.springframework.transaction.TransactionDefinition.ISOLATION_REPEATABLE_READ);
-        this.consistentRead.setPropagationBehavior(org.springframework.transaction.TransactionDefinition.PROPAGATION_REQUIRES_NEW);
+        this.consistentRead.setIsolationLevel(TransactionDefinition.ISOLATION_REPEATABLE_READ);
+        this.consistentRead.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
     }
 
     /** The departments by code (with their branches) and the centres by id, as read at {@code readAt}. */
@@ -66,6 +74,10 @@ class JdbcOrganization implements Organization, Departments, OperationCentres {
     }
 
     private Snapshot snapshot() {
+        if (TransactionSynchronizationManager.hasResource(this)) {
+            // this transaction replaced the organization: read what it wrote, and keep nothing
+            return read(System.nanoTime());
+        }
         Snapshot s = snapshot;
         if (s != null && System.nanoTime() - s.readAt() < SNAPSHOT_AGE.toNanos()) {
             return s;
@@ -76,16 +88,41 @@ class JdbcOrganization implements Organization, Departments, OperationCentres {
                 return s;
             }
             long at = System.nanoTime();
-            Snapshot read = consistentRead.execute(status -> {
-                Map<String, Department> departments = new LinkedHashMap<>();
-                all().forEach(d -> departments.put(d.code().value(), d));
-                Map<String, OperationCentre> centres = new java.util.HashMap<>();
-                list(null, null).forEach(c -> centres.put(c.id(), c));
-                return new Snapshot(Map.copyOf(departments), Map.copyOf(centres), at);
-            });
+            Snapshot read = consistentRead.execute(status -> read(at));
             snapshot = read;
             return read;
         }
+    }
+
+    private Snapshot read(long at) {
+        Map<String, Department> departments = new LinkedHashMap<>();
+        all().forEach(d -> departments.put(d.code().value(), d));
+        Map<String, OperationCentre> centres = new HashMap<>();
+        list(null, null).forEach(c -> centres.put(c.id(), c));
+        return new Snapshot(Map.copyOf(departments), Map.copyOf(centres), at);
+    }
+
+    /**
+     * Marks the current transaction as one that changed the organization: its own lookups read the
+     * tables, and the copy is dropped when it ends (not before: a copy read meanwhile would hold the
+     * old organization for another {@link #SNAPSHOT_AGE}).
+     */
+    private void changedInThisTransaction() {
+        snapshot = null;
+        if (!TransactionSynchronizationManager.isSynchronizationActive()
+                || TransactionSynchronizationManager.hasResource(this)) {
+            return;
+        }
+        TransactionSynchronizationManager.bindResource(this, Boolean.TRUE);
+        TransactionSynchronizationManager.registerSynchronization(
+                new TransactionSynchronization() {
+                    @Override
+                    public void afterCompletion(int status) {
+                        TransactionSynchronizationManager.unbindResourceIfPossible(
+                                JdbcOrganization.this);
+                        snapshot = null;
+                    }
+                });
     }
 
     @Override
@@ -115,7 +152,7 @@ class JdbcOrganization implements Organization, Departments, OperationCentres {
         batch.batchUpdate("insert into org_centre (id, level, division_code, name, name_en) values (?, ?, ?, ?, ?)",
                 chart.centres().stream().map(c -> new Object[] {c.id(), c.level().name(),
                         c.division() == null ? null : c.division().value(), c.name(), c.nameEn()}).toList());
-        snapshot = null;
+        changedInThisTransaction();
         events.publishEvent(new OrganizationLoaded(chart.departments().size(), chart.branchCount(),
                 chart.centres().size()));
     }
@@ -135,13 +172,13 @@ class JdbcOrganization implements Organization, Departments, OperationCentres {
     }
 
     @Override
-    @Transactional(propagation = org.springframework.transaction.annotation.Propagation.SUPPORTS, readOnly = true)
+    @Transactional(propagation = Propagation.SUPPORTS, readOnly = true)
     public Optional<Department> find(DepartmentCode code) {
         return Optional.ofNullable(snapshot().departments().get(code.value()));
     }
 
     @Override
-    @Transactional(propagation = org.springframework.transaction.annotation.Propagation.SUPPORTS, readOnly = true)
+    @Transactional(propagation = Propagation.SUPPORTS, readOnly = true)
     public Optional<DepartmentBranch> branchFor(DepartmentCode department, DivisionCode division) {
         return snapshot().branch(department, division.ancestorAt(DivisionLevel.DISTRICT));
     }
@@ -165,13 +202,13 @@ class JdbcOrganization implements Organization, Departments, OperationCentres {
     }
 
     @Override
-    @Transactional(propagation = org.springframework.transaction.annotation.Propagation.SUPPORTS, readOnly = true)
+    @Transactional(propagation = Propagation.SUPPORTS, readOnly = true)
     public Optional<OperationCentre> find(String id) {
         return Optional.ofNullable(snapshot().centres().get(id));
     }
 
     @Override
-    @Transactional(propagation = org.springframework.transaction.annotation.Propagation.SUPPORTS, readOnly = true)
+    @Transactional(propagation = Propagation.SUPPORTS, readOnly = true)
     public Optional<OperationCentre> responsibleFor(DivisionCode division) {
         if (division.level() != DivisionLevel.DISTRICT) {
             Optional<OperationCentre> street = find(division.ancestorAt(DivisionLevel.STREET).value());
