@@ -1,17 +1,19 @@
 package org.megacity.telemetry.internal;
 
+import com.hivemq.client.mqtt.MqttClient;
+import com.hivemq.client.mqtt.datatypes.MqttQos;
+import com.hivemq.client.mqtt.mqtt3.Mqtt3AsyncClient;
+import com.hivemq.client.mqtt.mqtt3.Mqtt3BlockingClient;
+import com.hivemq.client.mqtt.mqtt3.Mqtt3ClientBuilder;
+import com.hivemq.client.mqtt.mqtt3.message.publish.Mqtt3Publish;
 import java.io.ByteArrayInputStream;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
-import org.eclipse.paho.client.mqttv3.IMqttDeliveryToken;
-import org.eclipse.paho.client.mqttv3.MqttCallbackExtended;
-import org.eclipse.paho.client.mqttv3.MqttClient;
-import org.eclipse.paho.client.mqttv3.MqttConnectOptions;
-import org.eclipse.paho.client.mqttv3.MqttException;
-import org.eclipse.paho.client.mqttv3.MqttMessage;
-import org.eclipse.paho.client.mqttv3.persist.MemoryPersistence;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.DisposableBean;
@@ -21,11 +23,12 @@ import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
 
 /**
- * MQTT ingestion (Eclipse Paho, MQTT 3.1.1), on when {@code megacity.telemetry.mqtt.url} is set:
+ * MQTT ingestion (the HiveMQ MQTT client, MQTT 3.1.1), on when {@code megacity.telemetry.mqtt.url} is set:
  * subscribes to {@code megacity/telemetry/{sensorId}} (one reading: a JSON object with {@code time},
  * {@code value}, optional {@code messageId}, or CSV {@code time,value[,messageId]}) and
- * {@code megacity/telemetry/batch} (a JSON array or CSV lines as over HTTP) with QoS 1. A message is
- * handled on the client's thread and acknowledged to the broker only after its readings commit.
+ * {@code megacity/telemetry/batch} (a JSON array or CSV lines as over HTTP) with QoS 1. Messages are
+ * handled in order on one thread of their own and acknowledged to the broker (manual
+ * acknowledgement) only after their readings commit.
  * Connects in the background with automatic reconnect, so an unreachable broker never stops the
  * start; malformed payloads are logged and counted, never thrown to the client.
  *
@@ -33,8 +36,12 @@ import org.springframework.stereotype.Component;
  * network to it goes away, the client reconnects by itself (backing off to at most 10 s between
  * attempts), resubscribes, and the broker delivers the QoS 1 readings it queued for the session
  * meanwhile (Mosquitto keeps up to {@code max_queued_messages}, 1,000 by default). When the database
- * is unreachable, a message is not acknowledged: the client drops the connection, reconnects, and
- * the broker delivers the message again, so a database outage loses no MQTT reading either. With a
+ * is unreachable, a message is not acknowledged: it is tried again (backing off to 10 s) until its
+ * readings commit, and were the platform stopped meanwhile, the broker would deliver it again to the
+ * resumed session, so a database outage loses no MQTT reading either. Any topic name the broker
+ * accepts is read (Paho, used before, refused some valid UTF-8 in topic names and dropped the
+ * connection; with a persistent session the broker then delivered the same message again and again).
+ * With a
  * configured {@code megacity.telemetry.mqtt.client-id} the session also outlives a restart of the
  * platform; a generated id's session is removed from the broker at a clean shutdown.
  */
@@ -56,7 +63,9 @@ class MqttIngest implements DisposableBean {
     private final AtomicLong accepted = new AtomicLong();
     private final AtomicLong rejected = new AtomicLong();
     private final AtomicLong unavailable = new AtomicLong();
-    private volatile MqttClient client;
+    private volatile Mqtt3AsyncClient client;
+    private final ExecutorService handler = Executors.newSingleThreadExecutor(
+            Thread.ofPlatform().name("telemetry-mqtt").daemon(true).factory());
     private volatile boolean stopping;
     private volatile boolean sessionCreated;
 
@@ -102,69 +111,70 @@ class MqttIngest implements DisposableBean {
         }
     }
 
-    private void connect() {
-        try {
-            MqttClient c = new MqttClient(url, clientId, new MemoryPersistence());
-            client = c;
-            c.setCallback(new MqttCallbackExtended() {
-                @Override
-                public void connectComplete(boolean reconnect, String serverUri) {
-                    sessionCreated = true;
-                    // Not on this (Paho's) thread: a resumed session's queued messages arrive before the
-                    // SUBACK, fill the client's inbound queue, and a subscribe waiting here for the SUBACK
-                    // would stall the client until the keep-alive times out.
-                    Thread.ofVirtual().name("telemetry-mqtt-subscribe").start(() -> {
-                        try {
-                            c.subscribe(PREFIX + "+", 1);
-                            log.info("telemetry: MQTT {} to {}, subscribed to {}+",
-                                    reconnect ? "reconnected" : "connected", serverUri, PREFIX);
-                        } catch (MqttException e) {
-                            log.warn("telemetry: MQTT subscribe failed: {}", e.getMessage());
-                        }
-                    });
-                }
-
-                @Override
-                public void connectionLost(Throwable cause) {
-                    if (!stopping) {
-                        log.warn("telemetry: MQTT connection lost ({}); reconnecting", cause == null ? "?" : cause.getMessage());
-                    }
-                }
-
-                @Override
-                public void messageArrived(String topic, MqttMessage message) {
-                    // a StoreUnavailable thrown here leaves the message unacknowledged: Paho drops the
-                    // connection, reconnects, and the broker delivers it again
-                    handle(topic, message.getPayload());
-                }
-
-                @Override
-                public void deliveryComplete(IMqttDeliveryToken token) {
-                }
-            });
-            MqttConnectOptions options = new MqttConnectOptions();
-            options.setAutomaticReconnect(true);
-            options.setCleanSession(false);
-            options.setMaxReconnectDelay(10_000);
-            options.setConnectionTimeout(5);
-            options.setMaxInflight(1000);
-            // the first connect is retried here; after it Paho's automatic reconnect takes over
-            long wait = 1000;
-            while (!stopping) {
-                try {
-                    c.connect(options);
-                    return;
-                } catch (MqttException e) {
-                    log.info("telemetry: MQTT broker {} not reachable ({}); retrying in {} s", url, e.getMessage(), wait / 1000);
-                    Thread.sleep(wait);
-                    wait = Math.min(wait * 2, 60_000);
-                }
-            }
-        } catch (MqttException e) {
-            log.warn("telemetry: MQTT client for {} not created: {}", url, e.getMessage());
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
+    /** A client for {@code tcp://host[:port]} or {@code ssl://host[:port]} (TLS with the JVM's trust store). */
+    private static Mqtt3ClientBuilder builder(String brokerUrl, String id) {
+        URI u = URI.create(brokerUrl);
+        boolean tls = "ssl".equals(u.getScheme());
+        if (u.getHost() == null || !(tls || "tcp".equals(u.getScheme()))) {
+            throw new IllegalArgumentException("the broker URL must be tcp://host[:port] or ssl://host[:port], not " + brokerUrl);
         }
+        Mqtt3ClientBuilder b = MqttClient.builder().useMqttVersion3().identifier(id).serverHost(u.getHost())
+                .serverPort(u.getPort() >= 0 ? u.getPort() : tls ? 8883 : 1883);
+        return tls ? b.sslWithDefaultConfig() : b;
+    }
+
+    private void connect() {
+        Mqtt3AsyncClient c;
+        try {
+            c = builder(url, clientId)
+                    .automaticReconnect().initialDelay(1, TimeUnit.SECONDS).maxDelay(10, TimeUnit.SECONDS)
+                    .applyAutomaticReconnect()
+                    .addConnectedListener(ctx -> {
+                        sessionCreated = true;
+                        log.info("telemetry: MQTT connected to {}, subscribed to {}+", url, PREFIX);
+                    })
+                    .addDisconnectedListener(ctx -> {
+                        if (!stopping) {
+                            log.warn("telemetry: MQTT connection to {} lost or refused ({}); reconnecting", url,
+                                    ctx.getCause().getMessage());
+                        }
+                    })
+                    .buildAsync();
+        } catch (IllegalArgumentException e) {
+            log.warn("telemetry: MQTT client for {} not created: {}", url, e.getMessage());
+            return;
+        }
+        client = c;
+        // subscribed before connecting: the client keeps the subscription and renews it should the
+        // broker have lost the session; the broker's queued messages reach the callback at once
+        c.subscribeWith().topicFilter(PREFIX + "+").qos(MqttQos.AT_LEAST_ONCE)
+                .callback(this::arrived).executor(handler).manualAcknowledgement(true).send();
+        // a broker unreachable now is retried by the automatic reconnect, as after a lost connection
+        c.connectWith().cleanSession(false).keepAlive(30).send();
+    }
+
+    /** One message, on the handler thread: stored, then acknowledged; tried again while the database is away. */
+    private void arrived(Mqtt3Publish publish) {
+        String topic = publish.getTopic().toString();
+        byte[] payload = publish.getPayloadAsBytes();
+        long wait = 250;
+        while (!stopping) {
+            try {
+                handle(topic, payload);
+                publish.acknowledge();
+                return;
+            } catch (StoreUnavailable e) {
+                log.warn("telemetry: MQTT {}: database unavailable; trying again in {} ms", topic, wait);
+                try {
+                    Thread.sleep(wait);
+                } catch (InterruptedException stop) {
+                    Thread.currentThread().interrupt();
+                    return;
+                }
+                wait = Math.min(wait * 2, 10_000);
+            }
+        }
+        // stopping without acknowledging: the broker delivers it again to the resumed session
     }
 
     /** The database could not take a message's readings: the message must be delivered again. */
@@ -217,8 +227,8 @@ class MqttIngest implements DisposableBean {
     }
 
     boolean connected() {
-        MqttClient c = client;
-        return c != null && c.isConnected();
+        Mqtt3AsyncClient c = client;
+        return c != null && c.getState().isConnected();
     }
 
     long messages() {
@@ -245,33 +255,29 @@ class MqttIngest implements DisposableBean {
     @Override
     public void destroy() {
         stopping = true;
-        MqttClient c = client;
+        Mqtt3AsyncClient c = client;
         if (c != null) {
             try {
-                if (c.isConnected()) {
-                    c.disconnect(1000);
+                if (c.getState().isConnectedOrReconnect()) {
+                    c.disconnect().get(2, TimeUnit.SECONDS);
                 }
-                c.close(true);
-                if (generatedId && sessionCreated) {
-                    forgetSession();
-                }
-            } catch (MqttException e) {
-                log.debug("telemetry: MQTT close: {}", e.getMessage());
+            } catch (Exception e) {
+                log.debug("telemetry: MQTT disconnect: {}", e.getMessage());
+            }
+            if (generatedId && sessionCreated) {
+                forgetSession();
             }
         }
+        handler.shutdownNow();
     }
 
     /** Removes the persistent session of a generated client id: no one will ever resume it. */
     private void forgetSession() {
         try {
-            MqttClient c = new MqttClient(url, clientId, new MemoryPersistence());
-            MqttConnectOptions clean = new MqttConnectOptions();
-            clean.setCleanSession(true);
-            clean.setConnectionTimeout(2);
-            c.connect(clean);
-            c.disconnect(1000);
-            c.close(true);
-        } catch (MqttException e) {
+            Mqtt3BlockingClient c = builder(url, clientId).buildBlocking();
+            c.connectWith().cleanSession(true).send();
+            c.disconnect();
+        } catch (RuntimeException e) {
             log.debug("telemetry: MQTT session of {} not removed: {}", clientId, e.getMessage());
         }
     }
