@@ -18,40 +18,37 @@ final class IntIntTable {
 
     /** The value of {@code key}, or -1 after storing {@code value} under it when it was absent. */
     int putIfAbsent(int key, int value) {
-        int slot = slot(key);
-        long s;
-        while ((s = slots[slot]) != 0) {
-            if ((int) (s >>> 32) == key) {
-                return (int) s - 1;
-            }
-            slot = (slot + 1) & mask;
+        int slot = probe(key);
+        long s = slots[slot];
+        if (s != 0) {
+            return (int) s - 1;
         }
-        slots[slot] = ((long) key << 32) | (value + 1L);
-        if (++size * 4 > slots.length * 3) {
-            grow();
-        }
+        store(slot, key, value);
         return -1;
     }
 
     /** The value of {@code key}, or -1. */
     int get(int key) {
-        int slot = slot(key);
-        long s;
-        while ((s = slots[slot]) != 0) {
-            if ((int) (s >>> 32) == key) {
-                return (int) s - 1;
-            }
-            slot = (slot + 1) & mask;
-        }
-        return -1;
+        long s = slots[probe(key)];
+        return s == 0 ? -1 : (int) s - 1;
     }
 
     /** Stores {@code value} under {@code key}, known to be absent. */
     void putAbsent(int key, int value) {
+        store(probe(key), key, value);
+    }
+
+    /** The slot holding {@code key}, or the empty slot where it would go. */
+    private int probe(int key) {
         int slot = slot(key);
-        while (slots[slot] != 0) {
+        long s;
+        while ((s = slots[slot]) != 0 && (int) (s >>> 32) != key) {
             slot = (slot + 1) & mask;
         }
+        return slot;
+    }
+
+    private void store(int slot, int key, int value) {
         slots[slot] = ((long) key << 32) | (value + 1L);
         if (++size * 4 > slots.length * 3) {
             grow();

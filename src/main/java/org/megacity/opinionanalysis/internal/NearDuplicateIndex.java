@@ -298,7 +298,11 @@ public final class NearDuplicateIndex {
         return packed instanceof Large l ? l.shingles().length : ((char[]) packed).length - HEAD;
     }
 
-    /** |A ∩ B| of two packed sets (sorted distinct chars after the sketch), branch-free merge. */
+    /**
+     * |A ∩ B| of two packed sets (sorted distinct chars after the sketch), branch-free merge: the
+     * same merge as {@link Shingles#intersection} on the 16-bit packed form (half the memory of a
+     * founder's int[] shingles, which is why it is not converted back to call that one).
+     */
     static int intersection(char[] a, char[] b) {
         int i = HEAD;
         int j = HEAD;

@@ -98,7 +98,7 @@ class MqttIngest implements DisposableBean {
             }
             return;
         }
-        Thread.ofVirtual().name("telemetry-mqtt-connect").start(this::connect);
+        connect();   // asynchronous: returns at once, the client connects and reconnects on its own
     }
 
     static boolean reachable(String brokerUrl) {
@@ -136,7 +136,7 @@ class MqttIngest implements DisposableBean {
                     .addDisconnectedListener(ctx -> {
                         if (!stopping) {
                             log.warn("telemetry: MQTT connection to {} lost or refused ({}); reconnecting", url,
-                                    ctx.getCause().getMessage());
+                                    ctx.getCause().toString());
                         }
                     })
                     .buildAsync();
