@@ -34,6 +34,8 @@ class KpiRollup implements org.springframework.boot.ApplicationRunner {
 
     private final org.springframework.jdbc.core.JdbcTemplate template;
     private final java.util.Set<Key> known = java.util.concurrent.ConcurrentHashMap.newKeySet();
+    /** At most this many remembered keys (about 15 MB); past it the memory starts again empty. */
+    static final int KNOWN_LIMIT = 100_000;
 
     KpiRollup(JdbcClient jdbc, org.springframework.jdbc.core.JdbcTemplate template, PlatformTransactionManager transactions,
             WorkingCalendar calendar) {
@@ -101,6 +103,10 @@ class KpiRollup implements org.springframework.boot.ApplicationRunner {
             } catch (DuplicateKeyException raced) {
                 // another transition created it first
             }
+        }
+        if (known.size() >= KNOWN_LIMIT) {
+            // bounded: years of months × districts × departments × categories would otherwise pile up
+            known.clear();
         }
         known.add(k);
     }
