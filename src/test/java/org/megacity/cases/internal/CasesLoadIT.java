@@ -29,6 +29,7 @@ import org.megacity.organization.Organization;
 import org.megacity.platform.DataDirectory;
 import org.megacity.testing.IntegrationTest;
 import org.megacity.testing.TinyCity;
+import org.megacity.testing.Wrk;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
@@ -41,7 +42,8 @@ import org.springframework.test.web.servlet.MockMvc;
  * work was done. Sizes by system property: {@code megacity.bench.intake} (HTTP reports, default
  * 2,000), {@code megacity.bench.clients} (concurrent clients, 16), {@code megacity.bench.replay}
  * (cases taken through the whole lifecycle, 1,000), {@code megacity.bench.kpi} (historical cases for
- * the KPI query, 100,000). The baselines run in the same context: an authenticated GET of a static
+ * the KPI query, 100,000), {@code megacity.bench.seconds} (seconds of wrk load per figure, 5). HTTP
+ * load comes from {@link Wrk} when it is installed, else from the JDK's client in this JVM. The baselines run in the same context: an authenticated GET of a static
  * list over the same HTTP stack, and a plain JDBC count over the same table.
  */
 @IntegrationTest
@@ -123,14 +125,20 @@ class CasesLoadIT {
                     TinyCity.SOUTH + 0.0001 + random.nextDouble() * 0.0034};
         }
         String[] categories = service.catalogue().categories().stream().map(Category::code).toArray(String[]::new);
-        // warm-up, then the baseline and the intake
-        load(300, clients, i -> get("/api/v1/cases/hotline-types"), 200);
-        load(300, clients, i -> report(categories[i % categories.length], points[i % n]), 201);
-        Run baseline = load(n, clients, i -> get("/api/v1/cases/hotline-types"), 200);
-        Run intake = load(n, clients, i -> report(categories[i % categories.length], points[i]), 201);
-        System.out.printf("%nCASES LOAD (%s) intake over HTTP, %d reports, %d clients: %.0f/s, p50 %.1f ms, p99 %.1f ms; "
-                        + "baseline authenticated GET: %.0f/s, p50 %.1f ms, p99 %.1f ms%n", db, n, clients, intake.perSecond(),
-                intake.p50(), intake.p99(), baseline.perSecond(), baseline.p50(), baseline.p99());
+        java.util.Optional<Wrk> wrk = Wrk.installed();
+        if (wrk.isPresent()) {
+            intakeWithWrk(wrk.get(), categories, clients);
+        } else {
+            // warm-up, then the baseline and the intake, from the JDK's client in this JVM (a tenth of wrk's figure)
+            load(300, clients, i -> get("/api/v1/cases/hotline-types"), 200);
+            load(300, clients, i -> report(categories[i % categories.length], points[i % n]), 201);
+            Run baseline = load(n, clients, i -> get("/api/v1/cases/hotline-types"), 200);
+            Run intake = load(n, clients, i -> report(categories[i % categories.length], points[i]), 201);
+            System.out.printf("%nCASES LOAD (%s) intake over HTTP from the JDK client (wrk is not installed), %d reports, "
+                            + "%d clients: %.0f/s, p50 %.1f ms, p99 %.1f ms; baseline authenticated GET: %.0f/s, p50 %.1f ms, "
+                            + "p99 %.1f ms%n", db, n, clients, intake.perSecond(), intake.p50(), intake.p99(), baseline.perSecond(),
+                    baseline.p50(), baseline.p99());
+        }
 
         // a day replayed through the whole lifecycle, in service calls as the API makes them
         int replay = size("replay", 1_000);
@@ -195,6 +203,60 @@ class CasesLoadIT {
         assertThat(byDepartment).isEqualTo(scan);
         assertThat(byDepartment.stream().mapToLong(CaseQueries.KpiRow::filed).sum()).isEqualTo(total);
         assertThat(byCategory.stream().mapToLong(CaseQueries.KpiRow::filed).sum()).isEqualTo(total);
+    }
+
+    /** A Lua script for wrk: hotline reports at random points of the tiny city, categories in turn. */
+    static final String REPORTS = """
+            local ids = 0
+            function setup(thread)
+              ids = ids + 1
+              thread:set("id", ids)
+            end
+            init = function(args)
+              token, west, south, width, height = args[1], tonumber(args[2]), tonumber(args[3]), tonumber(args[4]),
+                tonumber(args[5])
+              categories, n = {}, id
+              for i = 6, #args do categories[#categories + 1] = args[i] end
+              math.randomseed(7 + id)
+            end
+            request = function()
+              n = n + 1
+              local body = string.format('{"channel": "hotline", "category": "%s", "hotlineType": "help-request", '
+                .. '"description": "load", "lon": %.7f, "lat": %.7f, "reporterPhone": "13800000000"}',
+                categories[n % #categories + 1], west + math.random() * width, south + math.random() * height)
+              return wrk.format("POST", "/api/v1/cases", {["Authorization"] = "Bearer " .. token,
+                ["Content-Type"] = "application/json"}, body)
+            end
+            """;
+
+    /** A Lua script for wrk: an authenticated GET of the script's URL. */
+    static final String AUTHENTICATED_GET = """
+            init = function(args) token = args[1] end
+            request = function() return wrk.format("GET", nil, {["Authorization"] = "Bearer " .. token}) end
+            """;
+
+    /** Intake and its baseline driven by wrk for {@code megacity.bench.seconds} each (default 5), after a warm-up. */
+    private void intakeWithWrk(Wrk wrk, String[] categories, int clients) throws Exception {
+        int seconds = size("seconds", 5);
+        String base = "http://127.0.0.1:" + port;
+        List<String> args = new ArrayList<>(List.of(operator, Double.toString(TinyCity.WEST + 0.0001),
+                Double.toString(TinyCity.SOUTH + 0.0001), "0.0060", "0.0034"));
+        args.addAll(Arrays.asList(categories));
+        String[] reportArgs = args.toArray(String[]::new);
+        wrk.run(base + "/api/v1/cases/hotline-types", AUTHENTICATED_GET, 2, clients, 3, operator);
+        wrk.run(base + "/api/v1/cases", REPORTS, 2, clients, 3, reportArgs);
+        Wrk.Result baseline = wrk.run(base + "/api/v1/cases/hotline-types", AUTHENTICATED_GET, 2, clients, seconds, operator);
+        long before = jdbc.queryForObject("select count(*) from cases_case", Long.class);
+        Wrk.Result intake = wrk.run(base + "/api/v1/cases", REPORTS, 2, clients, seconds, reportArgs);
+        long stored = jdbc.queryForObject("select count(*) from cases_case", Long.class) - before;
+        System.out.printf("%nCASES LOAD (%s) intake over HTTP from wrk, %d connections for %d s: %d reports, %.0f/s, "
+                        + "p50 %.1f ms, p99 %.1f ms; baseline authenticated GET: %.0f/s, p50 %.1f ms, p99 %.1f ms%n", db,
+                clients, seconds, intake.requests(), intake.perSecond(), intake.p50Millis(), intake.p99Millis(),
+                baseline.perSecond(), baseline.p50Millis(), baseline.p99Millis());
+        assertThat(baseline.notSuccessful() + baseline.socketErrors()).as("GETs not answered 200").isZero();
+        assertThat(intake.notSuccessful() + intake.socketErrors()).as("reports not answered 201").isZero();
+        assertThat(intake.requests()).isPositive();
+        assertThat(stored).as("every acknowledged report is stored").isGreaterThanOrEqualTo(intake.requests());
     }
 
     private void bulk(int n, String[] categories) {
