@@ -157,7 +157,9 @@ class IdentityApiIT {
 
         mvc.perform(get("/api/v1/auth/me").header(HttpHeaders.AUTHORIZATION, bearer(token)))
                 .andExpect(status().isOk()).andExpect(jsonPath("$.username").value("sysadmin"))
-                .andExpect(jsonPath("$.authenticatedBy").value("bearer"));
+                .andExpect(jsonPath("$.authenticatedBy").value("bearer"))
+                // a bearer client carries its own credentials: no CSRF token, no cookie of any kind
+                .andExpect(header().doesNotExist(HttpHeaders.SET_COOKIE));
         String list = mvc.perform(get("/api/v1/auth/tokens").header(HttpHeaders.AUTHORIZATION, bearer(token)))
                 .andExpect(status().isOk()).andExpect(jsonPath("$[0].status").value("active"))
                 .andReturn().getResponse().getContentAsString();

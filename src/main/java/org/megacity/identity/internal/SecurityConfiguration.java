@@ -21,6 +21,10 @@ import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.authentication.AnonymousAuthenticationFilter;
 import org.springframework.security.web.authentication.SavedRequestAwareAuthenticationSuccessHandler;
 import org.springframework.security.web.authentication.www.BasicAuthenticationFilter;
+import org.springframework.security.web.csrf.CookieCsrfTokenRepository;
+import org.springframework.security.web.csrf.CsrfToken;
+import org.springframework.security.web.csrf.CsrfTokenRequestAttributeHandler;
+import org.springframework.security.web.csrf.CsrfTokenRequestHandler;
 
 /**
  * Who may reach what, and how they sign in.
@@ -82,7 +86,9 @@ class SecurityConfiguration {
                     .addFilterBefore(new BearerTokenFilter(tokens, signedIn, problems), BasicAuthenticationFilter.class)
                     .addFilterBefore(new CurrentAccountFilter(signedIn, true), AnonymousAuthenticationFilter.class)
                     .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.NEVER))
-                    .csrf(c -> c.spa().requireCsrfProtectionMatcher(SecurityConfiguration::sessionWrite))
+                    .csrf(c -> c.csrfTokenRepository(CookieCsrfTokenRepository.withHttpOnlyFalse())
+                            .csrfTokenRequestHandler(sessionTokens())
+                            .requireCsrfProtectionMatcher(SecurityConfiguration::sessionWrite))
                     .exceptionHandling(e -> e.authenticationEntryPoint(problems).accessDeniedHandler(problems))
                     .requestCache(r -> r.disable())
                     .formLogin(f -> f.disable())
@@ -131,6 +137,32 @@ class SecurityConfiguration {
                     .csrf(c -> c.spa().ignoringRequestMatchers(withoutCsrf))
                     .build();
         }
+    }
+
+    /**
+     * The API's CSRF tokens: page scripts send the raw value of the {@code XSRF-TOKEN} cookie in
+     * {@code X-XSRF-TOKEN}. The cookie is issued on answers to requests that ride a session and
+     * carry no credentials of their own; a bearer or basic request is never checked, so it gets
+     * none (issuing it, as {@code spa()} does on every answer, cost a new token and a
+     * {@code Set-Cookie} per API call).
+     */
+    static CsrfTokenRequestHandler sessionTokens() {
+        CsrfTokenRequestAttributeHandler issued = new CsrfTokenRequestAttributeHandler();
+        issued.setCsrfRequestAttributeName(null); // null: load (or create and set) the token at once
+        CsrfTokenRequestAttributeHandler deferred = new CsrfTokenRequestAttributeHandler(); // "_csrf": only when read
+        return new CsrfTokenRequestHandler() {
+            @Override
+            public void handle(HttpServletRequest request, jakarta.servlet.http.HttpServletResponse response,
+                    java.util.function.Supplier<CsrfToken> token) {
+                boolean session = request.getHeader(HttpHeaders.AUTHORIZATION) == null && request.getSession(false) != null;
+                (session ? issued : deferred).handle(request, response, token);
+            }
+
+            @Override
+            public String resolveCsrfTokenValue(HttpServletRequest request, CsrfToken token) {
+                return issued.resolveCsrfTokenValue(request, token);
+            }
+        };
     }
 
     /**
