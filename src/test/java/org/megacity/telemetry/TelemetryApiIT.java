@@ -221,7 +221,7 @@ class TelemetryApiIT {
                 .andExpect(status().isBadRequest());
         // the case's closure annotates the alert
         long closed = caseId;
-        tx.executeWithoutResult(s -> events.publishEvent(new CaseClosed(closed, "E0504", TinyCity.DISTRICT, "gas", true,
+        tx.executeWithoutResult(s -> events.publishEvent(new CaseClosed(closed, "E0504", org.megacity.cases.Channel.SENSOR, TinyCity.DISTRICT, "gas", true,
                 Instant.now())));
         String note = null;
         for (int i = 0; i < 100 && note == null; i++) {
@@ -232,6 +232,15 @@ class TelemetryApiIT {
             }
         }
         assertThat(note).contains("closed");
+        // a case from another channel is none of the alerts' business: no publication is even registered
+        String listener = "select count(*) from event_publication where listener_id like '%AlertCases%'";
+        long publications = jdbc.sql(listener).query(Long.class).single();
+        tx.executeWithoutResult(s -> events.publishEvent(new CaseClosed(closed, "E0504", org.megacity.cases.Channel.HOTLINE,
+                TinyCity.DISTRICT, "gas", true, Instant.parse("2020-01-01T00:00:00Z"))));
+        assertThat(jdbc.sql(listener).query(Long.class).single()).isEqualTo(publications);
+        Thread.sleep(300);
+        assertThat(jdbc.sql("select case_note from telemetry_alerts where id = ?").param(id).query(String.class).single())
+                .doesNotContain("2020");
     }
 
     @Test

@@ -69,7 +69,7 @@ class CaseQueries {
     }
 
     List<CaseFile> list(Actor actor, Filter f) {
-        Where w = new Where(new StringBuilder("select * from cases_case where 1 = 1"), new ArrayList<>());
+        Where w = new Where(new StringBuilder(CaseStore.SELECT + " where 1 = 1"), new ArrayList<>());
         visibleTo(actor, w);
         if (f.statuses() != null && !f.statuses().isEmpty()) {
             w.and("status in (" + "?, ".repeat(f.statuses().size() - 1) + "?)", f.statuses().stream().map(Enum::name).toArray());

@@ -272,9 +272,10 @@ class CaseService implements CaseIntake {
     private Optional<Long> duplicateOf(CaseFile c) {
         double dLat = DUPLICATE_METRES / 111_320.0;
         double dLon = DUPLICATE_METRES / (111_320.0 * Math.cos(Math.toRadians(c.lat)));
-        for (CaseFile other : store.openNear(c.category, c.lon, c.lat, dLon, dLat, c.reportedAt.minus(DUPLICATE_WINDOW))) {
-            if (other.id != c.id && other.mergedInto == null && metres(c.lon, c.lat, other.lon, other.lat) <= DUPLICATE_METRES) {
-                return Optional.of(other.mergedInto != null ? other.mergedInto : other.id);
+        for (CaseStore.Nearby other : store.openNear(c.category, c.lon, c.lat, dLon, dLat,
+                c.reportedAt.minus(DUPLICATE_WINDOW))) {
+            if (other.id() != c.id && metres(c.lon, c.lat, other.lon(), other.lat()) <= DUPLICATE_METRES) {
+                return Optional.of(other.id());
             }
         }
         return Optional.empty();
@@ -719,7 +720,7 @@ class CaseService implements CaseIntake {
         events.publishEvent(new CaseStatusChanged(c.id, c.channel, from, c.status, action.id(), now));
         switch (action) {
             case FILE -> events.publishEvent(new CaseFiled(c.id, c.category, c.channel, c.gridCode, c.department, now));
-            case CLOSE -> events.publishEvent(new CaseClosed(c.id, c.category, c.districtCode, c.department,
+            case CLOSE -> events.publishEvent(new CaseClosed(c.id, c.category, c.channel, c.districtCode, c.department,
                     Boolean.TRUE.equals(c.handledOnTime), now));
             case ESCALATE -> events.publishEvent(new CaseEscalated(c.id, c.level(), c.centre, now));
             case MERGE -> {

@@ -106,85 +106,114 @@ class CaseStore {
         return i == null ? null : Timestamp.from(i);
     }
 
-    private static Instant instant(ResultSet rs, String column) throws SQLException {
+    private static Instant instant(ResultSet rs, int column) throws SQLException {
         Timestamp t = rs.getTimestamp(column);
         return t == null ? null : t.toInstant();
     }
 
+    /** {@code select} of every column, in the order {@link #read} takes them. */
+    static final String SELECT = "select " + COLUMNS + " from cases_case";
+
+    /**
+     * A case from a row of {@link #SELECT}: columns by position, in {@link #COLUMNS}' order (by name,
+     * the driver's lookups cost more than the rest of the mapping). The first row of each result
+     * checks the order.
+     */
     static CaseFile read(ResultSet rs, int row) throws SQLException {
+        if (row == 0) {
+            checkColumns(rs.getMetaData());
+        }
         CaseFile c = new CaseFile();
-        c.id = rs.getLong("id");
-        c.version = rs.getInt("version");
-        c.status = CaseStatus.valueOf(rs.getString("status"));
-        c.channel = Channel.valueOf(rs.getString("channel"));
-        c.category = rs.getString("category");
-        c.hotlineType = rs.getString("hotline_type");
-        c.title = rs.getString("title");
-        c.description = rs.getString("description");
-        c.address = rs.getString("address");
-        c.lon = rs.getDouble("lon");
-        c.lat = rs.getDouble("lat");
-        c.gridCode = rs.getString("grid_code");
-        c.communityCode = rs.getString("community_code");
-        c.streetCode = rs.getString("street_code");
-        c.districtCode = rs.getString("district_code");
-        c.department = rs.getString("department");
-        c.departmentUnit = rs.getString("department_unit");
-        c.centre = rs.getString("centre");
-        c.escalationLevel = rs.getInt("escalation_level");
-        c.componentCode = rs.getString("component_code");
-        c.sourceRef = rs.getString("source_ref");
-        c.reporterAccount = rs.getString("reporter_account");
-        c.reporterName = rs.getString("reporter_name");
-        c.reporterPhone = rs.getString("reporter_phone");
-        c.reporterEmail = rs.getString("reporter_email");
-        c.token = rs.getString("token");
-        long dup = rs.getLong("duplicate_of");
+        int i = 0;
+        c.id = rs.getLong(++i);
+        c.version = rs.getInt(++i);
+        c.status = CaseStatus.valueOf(rs.getString(++i));
+        c.channel = Channel.valueOf(rs.getString(++i));
+        c.category = rs.getString(++i);
+        c.hotlineType = rs.getString(++i);
+        c.title = rs.getString(++i);
+        c.description = rs.getString(++i);
+        c.address = rs.getString(++i);
+        c.lon = rs.getDouble(++i);
+        c.lat = rs.getDouble(++i);
+        c.gridCode = rs.getString(++i);
+        c.communityCode = rs.getString(++i);
+        c.streetCode = rs.getString(++i);
+        c.districtCode = rs.getString(++i);
+        c.department = rs.getString(++i);
+        c.departmentUnit = rs.getString(++i);
+        c.centre = rs.getString(++i);
+        c.escalationLevel = rs.getInt(++i);
+        c.componentCode = rs.getString(++i);
+        c.sourceRef = rs.getString(++i);
+        c.reporterAccount = rs.getString(++i);
+        c.reporterName = rs.getString(++i);
+        c.reporterPhone = rs.getString(++i);
+        c.reporterEmail = rs.getString(++i);
+        c.token = rs.getString(++i);
+        long dup = rs.getLong(++i);
         c.duplicateOf = rs.wasNull() ? null : dup;
-        long merged = rs.getLong("merged_into");
+        long merged = rs.getLong(++i);
         c.mergedInto = rs.wasNull() ? null : merged;
-        c.rejection = rs.getString("rejection");
-        c.reportedAt = instant(rs, "reported_at");
-        c.filedAt = instant(rs, "filed_at");
-        c.dispatchedAt = instant(rs, "dispatched_at");
-        c.acceptedAt = instant(rs, "accepted_at");
-        c.handledAt = instant(rs, "handled_at");
-        c.verifiedAt = instant(rs, "verified_at");
-        c.closedAt = instant(rs, "closed_at");
-        c.evaluatedAt = instant(rs, "evaluated_at");
-        c.dueAt = instant(rs, "due_at");
-        c.handleDue = instant(rs, "handle_due");
-        c.escalationDue = instant(rs, "escalation_due");
-        String from = rs.getString("suspended_from");
+        c.rejection = rs.getString(++i);
+        c.reportedAt = instant(rs, ++i);
+        c.filedAt = instant(rs, ++i);
+        c.dispatchedAt = instant(rs, ++i);
+        c.acceptedAt = instant(rs, ++i);
+        c.handledAt = instant(rs, ++i);
+        c.verifiedAt = instant(rs, ++i);
+        c.closedAt = instant(rs, ++i);
+        c.evaluatedAt = instant(rs, ++i);
+        c.dueAt = instant(rs, ++i);
+        c.handleDue = instant(rs, ++i);
+        c.escalationDue = instant(rs, ++i);
+        String from = rs.getString(++i);
         c.suspendedFrom = from == null ? null : CaseStatus.valueOf(from);
-        c.suspendedAt = instant(rs, "suspended_at");
-        c.extensionRequest = rs.getString("extension_request");
-        c.evidence = rs.getString("evidence");
-        long secs = rs.getLong("handling_seconds");
+        c.suspendedAt = instant(rs, ++i);
+        c.extensionRequest = rs.getString(++i);
+        c.evidence = rs.getString(++i);
+        long secs = rs.getLong(++i);
         c.handlingSeconds = rs.wasNull() ? null : secs;
-        boolean onTime = rs.getBoolean("handled_on_time");
+        boolean onTime = rs.getBoolean(++i);
         c.handledOnTime = rs.wasNull() ? null : onTime;
-        int sat = rs.getInt("satisfaction");
+        int sat = rs.getInt(++i);
         c.satisfaction = rs.wasNull() ? null : sat;
-        c.updatedAt = instant(rs, "updated_at");
+        c.updatedAt = instant(rs, ++i);
         return c;
     }
 
+    private static final String[] COLUMN_NAMES = COLUMNS.split(", ");
+
+    private static void checkColumns(java.sql.ResultSetMetaData meta) throws SQLException {
+        boolean same = meta.getColumnCount() == COLUMN_NAMES.length;
+        for (int i = 0; same && i < COLUMN_NAMES.length; i++) {
+            same = meta.getColumnLabel(i + 1).equalsIgnoreCase(COLUMN_NAMES[i]);
+        }
+        if (!same) {
+            throw new IllegalStateException("a case is read from CaseStore.SELECT's columns, in their order");
+        }
+    }
+
     Optional<CaseFile> find(long id) {
-        return jdbc.sql("select * from cases_case where id = ?").param(id).query(CaseStore::read).optional();
+        return jdbc.sql(SELECT + " where id = ?").param(id).query(CaseStore::read).optional();
     }
 
     Optional<CaseFile> byToken(String token) {
-        return jdbc.sql("select * from cases_case where token = ?").param(token).query(CaseStore::read).optional();
+        return jdbc.sql(SELECT + " where token = ?").param(token).query(CaseStore::read).optional();
     }
 
-    /** Open cases of a category reported since {@code since} within a box around the point. */
-    List<CaseFile> openNear(String category, double lon, double lat, double dLon, double dLat, Instant since) {
+    /** An open, unmerged case near a point: what the duplicate check needs of it. */
+    record Nearby(long id, double lon, double lat) {
+    }
+
+    /** Open, unmerged cases of the category in the box reported since {@code since}, earliest first. */
+    List<Nearby> openNear(String category, double lon, double lat, double dLon, double dLat, Instant since) {
         return jdbc.sql("""
-                select * from cases_case where category = ? and lat between ? and ? and lon between ? and ?
-                and reported_at >= ? and status not in ('REJECTED', 'CLOSED', 'EVALUATED') order by reported_at""")
+                select id, lon, lat from cases_case where category = ? and lat between ? and ? and lon between ? and ?
+                and reported_at >= ? and status not in ('REJECTED', 'CLOSED', 'EVALUATED') and merged_into is null
+                order by reported_at, id""")
                 .params(category, lat - dLat, lat + dLat, lon - dLon, lon + dLon, ts(since))
-                .query(CaseStore::read).list();
+                .query((rs, n) -> new Nearby(rs.getLong(1), rs.getDouble(2), rs.getDouble(3))).list();
     }
 
     /** Open cases whose escalation time has passed, at most {@code limit}. */

@@ -334,7 +334,7 @@ class Open311Api {
     ResponseEntity<String> list(@PathVariable String format, HttpServletRequest request) {
         return run(format, "service_requests", "request", () -> {
             jurisdiction(request);
-            StringBuilder sql = new StringBuilder("select * from cases_case where " + PUBLIC);
+            StringBuilder sql = new StringBuilder(CaseStore.SELECT + " where " + PUBLIC);
             List<Object> params = new ArrayList<>();
             String ids = request.getParameter("service_request_id");
             if (ids != null && !ids.isBlank()) {

@@ -40,7 +40,8 @@ class AlertCases {
         }
     }
 
-    @ApplicationModuleListener
+    /** Only cases opened by alerts: other closures are not even registered as publications for this listener. */
+    @ApplicationModuleListener(condition = "#closed.channel() == T(org.megacity.cases.Channel).SENSOR")
     void on(CaseClosed closed) {
         alerts.annotateCase(closed.caseId(), "case " + closed.caseId() + " closed " + closed.at()
                 + (closed.onTime() ? " on time" : " late"));
