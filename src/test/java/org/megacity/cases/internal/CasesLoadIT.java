@@ -42,7 +42,7 @@ import org.springframework.test.web.servlet.MockMvc;
  * work was done. Sizes by system property: {@code megacity.bench.intake} (HTTP reports, default
  * 2,000), {@code megacity.bench.clients} (concurrent clients, 16), {@code megacity.bench.replay}
  * (cases taken through the whole lifecycle, 1,000), {@code megacity.bench.kpi} (historical cases for
- * the KPI query, 100,000), {@code megacity.bench.seconds} (seconds of wrk load per figure, 5). HTTP
+ * the KPI query, 100,000), {@code megacity.bench.seconds} (seconds of wrk load per figure, 5) after {@code megacity.bench.warmup} (3). HTTP
  * load comes from {@link Wrk} when it is installed, else from the JDK's client in this JVM. The baselines run in the same context: an authenticated GET of a static
  * list over the same HTTP stack, and a plain JDBC count over the same table.
  */
@@ -243,8 +243,9 @@ class CasesLoadIT {
                 Double.toString(TinyCity.SOUTH + 0.0001), "0.0060", "0.0034"));
         args.addAll(Arrays.asList(categories));
         String[] reportArgs = args.toArray(String[]::new);
-        wrk.run(base + "/api/v1/cases/hotline-types", AUTHENTICATED_GET, 2, clients, 3, operator);
-        wrk.run(base + "/api/v1/cases", REPORTS, 2, clients, 3, reportArgs);
+        int warmUp = size("warmup", 3); // the JIT needs about a minute of this load to settle on two cores
+        wrk.run(base + "/api/v1/cases/hotline-types", AUTHENTICATED_GET, 2, clients, warmUp, operator);
+        wrk.run(base + "/api/v1/cases", REPORTS, 2, clients, warmUp, reportArgs);
         Wrk.Result baseline = wrk.run(base + "/api/v1/cases/hotline-types", AUTHENTICATED_GET, 2, clients, seconds, operator);
         long before = jdbc.queryForObject("select count(*) from cases_case", Long.class);
         Wrk.Result intake = wrk.run(base + "/api/v1/cases", REPORTS, 2, clients, seconds, reportArgs);
