@@ -228,11 +228,11 @@ class CaseService implements CaseIntake {
         c.updatedAt = now;
         return tx.execute(status -> {
             c.id = store.nextId();
-            c.duplicateOf = duplicateOf(c).orElse(null);
-            store.insert(c);
-            store.history(c.id, 1, now, actor.accountId(), actor.username(), roleOf(actor, channel), "report", null,
-                    CaseStatus.REPORTED, null, "channel=" + channel.id() + (c.duplicateOf == null ? "" : "; possible duplicate of "
-                            + c.duplicateOf));
+            c.duplicateOf = store.earliestOpenNear(c.category, c.lon, c.lat, DUPLICATE_METRES,
+                    c.reportedAt.minus(DUPLICATE_WINDOW)).orElse(null);
+            store.insert(c, new CaseStore.Step(1, now, actor.accountId(), actor.username(), roleOf(actor, channel), "report",
+                    null, CaseStatus.REPORTED, null, "channel=" + channel.id()
+                            + (c.duplicateOf == null ? "" : "; possible duplicate of " + c.duplicateOf)));
             events.publishEvent(new CaseReported(c.id, c.category, channel, c.gridCode, c.duplicateOf, now));
             return c;
         });
@@ -266,28 +266,6 @@ class CaseService implements CaseIntake {
         c.department = code;
         c.departmentUnit = departments.branchFor(DepartmentCode.of(code), DivisionCode.of(c.gridCode))
                 .map(b -> b.name()).orElseGet(() -> departments.find(DepartmentCode.of(code)).map(d -> d.name()).orElse(code));
-    }
-
-    /** The earliest open case of the same category within 50 m reported in the last 24 hours. */
-    private Optional<Long> duplicateOf(CaseFile c) {
-        double dLat = DUPLICATE_METRES / 111_320.0;
-        double dLon = DUPLICATE_METRES / (111_320.0 * Math.cos(Math.toRadians(c.lat)));
-        for (CaseStore.Nearby other : store.openNear(c.category, c.lon, c.lat, dLon, dLat,
-                c.reportedAt.minus(DUPLICATE_WINDOW))) {
-            if (other.id() != c.id && metres(c.lon, c.lat, other.lon(), other.lat()) <= DUPLICATE_METRES) {
-                return Optional.of(other.id());
-            }
-        }
-        return Optional.empty();
-    }
-
-    static double metres(double lon1, double lat1, double lon2, double lat2) {
-        double p1 = Math.toRadians(lat1);
-        double p2 = Math.toRadians(lat2);
-        double dp = p2 - p1;
-        double dl = Math.toRadians(lon2 - lon1);
-        double a = Math.sin(dp / 2) * Math.sin(dp / 2) + Math.cos(p1) * Math.cos(p2) * Math.sin(dl / 2) * Math.sin(dl / 2);
-        return 2 * 6_371_008.8 * Math.asin(Math.min(1, Math.sqrt(a)));
     }
 
     @Override
@@ -460,13 +438,12 @@ class CaseService implements CaseIntake {
         rollup.prepare(was, is);
         try {
             return tx.execute(status -> {
-                if (!store.update(c, read)) {
+                Role role = actingRole(actor, action);
+                if (!store.update(c, read, new CaseStore.Step(c.version, now, actor.accountId(), actor.username(),
+                        role == null ? (actor.equals(Actor.SYSTEM) ? null : "REPORTER") : role.name(), action.id(), from,
+                        c.status, blankToNull(in.reason()), detail))) {
                     throw conflict(actor, store.find(id).orElseThrow(), "another action on case " + id + " came first");
                 }
-                Role role = actingRole(actor, action);
-                store.history(c.id, c.version, now, actor.accountId(), actor.username(),
-                        role == null ? (actor.equals(Actor.SYSTEM) ? null : "REPORTER") : role.name(), action.id(), from,
-                        c.status, blankToNull(in.reason()), detail);
                 rollup.move(was, is);
                 afterwards(action, c, from, now, actor);
                 return c;
@@ -728,11 +705,11 @@ class CaseService implements CaseIntake {
                 int read = target.version;
                 target.version = read + 1;
                 target.updatedAt = now;
-                if (!store.update(target, read)) {
+                if (!store.update(target, read, new CaseStore.Step(target.version, now, actor.accountId(), actor.username(),
+                        "DISPATCHER", "absorb", target.status, target.status, null,
+                        "case " + c.id + " merged into this one; its reporter follows it"))) {
                     throw new ConcurrencyFailureException("case " + target.id + " changed meanwhile");
                 }
-                store.history(target.id, target.version, now, actor.accountId(), actor.username(), "DISPATCHER", "absorb",
-                        target.status, target.status, null, "case " + c.id + " merged into this one; its reporter follows it");
             }
             default -> {
             }

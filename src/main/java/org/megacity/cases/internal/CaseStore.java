@@ -1,12 +1,15 @@
 package org.megacity.cases.internal;
 
+import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
+import javax.sql.DataSource;
 import org.megacity.cases.CaseStatus;
 import org.megacity.cases.Channel;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -23,27 +26,89 @@ class CaseStore {
             + "verified_at, closed_at, evaluated_at, due_at, handle_due, escalation_due, suspended_from, suspended_at, "
             + "extension_request, evidence, handling_seconds, handled_on_time, satisfaction, updated_at";
 
+    /** Case numbers taken from the sequence at a time (its increment, migration V86_1). */
+    static final int ID_BLOCK = 50;
+
     private final JdbcClient jdbc;
+    private final boolean oneRoundTrip;
+    private long nextId;
+    private long idBlockEnd;
 
-    CaseStore(JdbcClient jdbc) {
+    CaseStore(JdbcClient jdbc, DataSource dataSource) {
         this.jdbc = jdbc;
+        this.oneRoundTrip = postgres(dataSource);
     }
 
-    long nextId() {
-        return jdbc.sql("select nextval('cases_number')").query(Long.class).single();
+    /**
+     * On PostgreSQL a case's write and its history entry travel as one prepared statement of two
+     * (the driver sends them in one round trip); other databases take them one by one.
+     */
+    private static boolean postgres(DataSource dataSource) {
+        try (Connection c = dataSource.getConnection()) {
+            return c.getMetaData().getDatabaseProductName().toLowerCase(Locale.ROOT).contains("postgres");
+        } catch (SQLException e) {
+            throw new IllegalStateException("cannot tell which database holds the cases", e);
+        }
     }
 
-    void insert(CaseFile c) {
-        jdbc.sql("insert into cases_case (" + COLUMNS + ") values (" + "?, ".repeat(47) + "?)")
-                .params(values(c)).update();
+    /**
+     * A new case number. The sequence hands out blocks of {@value #ID_BLOCK}: one round trip per
+     * block, not per case. Numbers are unique and rise on each node; across nodes, and after a
+     * restart, they may leave gaps and need not follow the order of reporting.
+     */
+    synchronized long nextId() {
+        if (nextId >= idBlockEnd) {
+            nextId = jdbc.sql("select nextval('cases_number')").query(Long.class).single();
+            idBlockEnd = nextId + ID_BLOCK;
+        }
+        return nextId++;
     }
 
-    /** Writes the case if nobody changed it since {@code readVersion}; false when someone did. */
-    boolean update(CaseFile c, int readVersion) {
+    /** An entry of a case's history as it is written. */
+    record Step(int seq, Instant at, String actorId, String actorName, String role, String action, CaseStatus from,
+            CaseStatus to, String reason, String detail) {
+
+        List<Object> values(long caseId) {
+            return java.util.Arrays.asList(caseId, seq, ts(at), actorId, actorName, role, action,
+                    from == null ? null : from.name(), to.name(), reason, detail);
+        }
+    }
+
+    private static final String INSERT = "insert into cases_case (" + COLUMNS + ") values (" + "?, ".repeat(47) + "?)";
+    private static final String HISTORY = """
+            insert into cases_history (case_id, seq, at, actor_id, actor_name, actor_role, action, from_status, to_status,
+                reason, detail) values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""";
+
+    /** Inserts a new case and the first entry of its history. */
+    void insert(CaseFile c, Step first) {
+        if (oneRoundTrip) {
+            List<Object> params = new ArrayList<>(values(c));
+            params.addAll(first.values(c.id));
+            jdbc.sql(INSERT + ";\n" + HISTORY).params(params).update();
+        } else {
+            jdbc.sql(INSERT).params(values(c)).update();
+            jdbc.sql(HISTORY).params(first.values(c.id)).update();
+        }
+    }
+
+    /**
+     * Writes the case and its history entry if nobody changed it since {@code readVersion}. False
+     * when someone did: the caller must then roll its transaction back (on PostgreSQL the entry may
+     * have been written with the update that found nothing).
+     */
+    boolean update(CaseFile c, int readVersion, Step step) {
         List<Object> params = new ArrayList<>(values(c).subList(1, 48));
         params.add(c.id);
         params.add(readVersion);
-        return jdbc.sql(UPDATE).params(params).update() == 1;
+        if (oneRoundTrip) {
+            params.addAll(step.values(c.id));
+            return jdbc.sql(UPDATE + ";\n" + HISTORY).params(params).update() == 1;
+        }
+        if (jdbc.sql(UPDATE).params(params).update() != 1) {
+            return false;
+        }
+        jdbc.sql(HISTORY).params(step.values(c.id)).update();
+        return true;
     }
 
     private static final String UPDATE = "update cases_case set " + String.join(" = ?, ", COLUMNS.substring(4).split(", "))
@@ -202,19 +267,27 @@ class CaseStore {
         return jdbc.sql(SELECT + " where token = ?").param(token).query(CaseStore::read).optional();
     }
 
-    /** An open, unmerged case near a point: what the duplicate check needs of it. */
-    record Nearby(long id, double lon, double lat) {
+    /**
+     * The earliest open, unmerged case of the category within {@code metres} of the point reported
+     * since {@code since}. Distances are equirectangular, which at tens of metres differs from the
+     * great circle by far less than a GPS fix.
+     */
+    Optional<Long> earliestOpenNear(String category, double lon, double lat, double metres, Instant since) {
+        double dLat = metres / METRES_PER_DEGREE;
+        double cos = Math.cos(Math.toRadians(lat));
+        double dLon = dLat / cos;
+        return jdbc.sql("""
+                select id from cases_case where category = ? and lat between ? and ? and lon between ? and ?
+                and (lon - ?) * (lon - ?) * ? + (lat - ?) * (lat - ?) <= ?
+                and reported_at >= ? and status not in ('REJECTED', 'CLOSED', 'EVALUATED') and merged_into is null
+                order by reported_at, id fetch first 1 rows only""")
+                .params(category, lat - dLat, lat + dLat, lon - dLon, lon + dLon, lon, lon, cos * cos, lat, lat, dLat * dLat,
+                        ts(since))
+                .query(Long.class).optional();
     }
 
-    /** Open, unmerged cases of the category in the box reported since {@code since}, earliest first. */
-    List<Nearby> openNear(String category, double lon, double lat, double dLon, double dLat, Instant since) {
-        return jdbc.sql("""
-                select id, lon, lat from cases_case where category = ? and lat between ? and ? and lon between ? and ?
-                and reported_at >= ? and status not in ('REJECTED', 'CLOSED', 'EVALUATED') and merged_into is null
-                order by reported_at, id""")
-                .params(category, lat - dLat, lat + dLat, lon - dLon, lon + dLon, ts(since))
-                .query((rs, n) -> new Nearby(rs.getLong(1), rs.getDouble(2), rs.getDouble(3))).list();
-    }
+    /** Metres per degree of latitude (and of longitude at the equator) on the mean Earth radius. */
+    static final double METRES_PER_DEGREE = 6_371_008.8 * Math.PI / 180;
 
     /** Open cases whose escalation time has passed, at most {@code limit}. */
     List<Long> dueForEscalation(Instant now, int limit) {
@@ -222,15 +295,6 @@ class CaseStore {
                 select id from cases_case where escalation_due is not null and escalation_due < ? and escalation_level < 2
                 and status in ('FILED', 'DISPATCHED', 'IN_PROGRESS', 'HANDLED', 'VERIFIED') order by escalation_due""")
                 .param(ts(now)).query(Long.class).list().stream().limit(limit).toList();
-    }
-
-    void history(long caseId, int seq, Instant at, String actorId, String actorName, String role, String action,
-            CaseStatus from, CaseStatus to, String reason, String detail) {
-        jdbc.sql("""
-                insert into cases_history (case_id, seq, at, actor_id, actor_name, actor_role, action, from_status, to_status,
-                    reason, detail) values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""")
-                .params(caseId, seq, ts(at), actorId, actorName, role, action, from == null ? null : from.name(), to.name(),
-                        reason, detail).update();
     }
 
     record HistoryEntry(int seq, Instant at, String actorId, String actorName, String role, String action, String from,

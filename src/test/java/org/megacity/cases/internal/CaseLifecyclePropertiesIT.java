@@ -138,6 +138,37 @@ class CaseLifecyclePropertiesIT {
     final List<Long> created = new java.util.concurrent.CopyOnWriteArrayList<>();
 
     @Test
+    void aWriteOverAStaleVersionLeavesNothingOnceItsTransactionRollsBack(
+            @Autowired org.springframework.transaction.PlatformTransactionManager transactions) {
+        double[] p = TinyCity.pointInFirstGrid();
+        CaseFile c = service.create(actors.getFirst(), new CaseService.NewCase(Channel.HOTLINE, "E0101", "complaint", null,
+                "stale write", null, p[0], p[1], null, null, null, "13800000000", null));
+        var tx = new org.springframework.transaction.support.TransactionTemplate(transactions);
+        c.status = CaseStatus.FILED;
+        c.version = 2;
+        CaseStore.Step filed = new CaseStore.Step(2, MONDAY, "a-disp", "disp", "DISPATCHER", "file", CaseStatus.REPORTED,
+                CaseStatus.FILED, null, null);
+        Boolean first = tx.execute(s -> store.update(c, 1, filed));
+        assertThat(first).isTrue();
+        // a second writer that read version 1 too: its update finds nothing (on PostgreSQL its entry for
+        // seq 3 went with it in the same round trip), and its caller rolls back
+        c.status = CaseStatus.REJECTED;
+        c.version = 3;
+        CaseStore.Step rejected = new CaseStore.Step(3, MONDAY, "a-disp", "disp", "DISPATCHER", "reject", CaseStatus.REPORTED,
+                CaseStatus.REJECTED, "invalid", null);
+        Boolean second = tx.execute(s -> {
+            boolean written = store.update(c, 1, rejected);
+            s.setRollbackOnly();
+            return written;
+        });
+        assertThat(second).isFalse();
+        CaseFile stored = store.find(c.id).orElseThrow();
+        assertThat(stored.version).isEqualTo(2);
+        assertThat(stored.status).isEqualTo(CaseStatus.FILED);
+        assertThat(store.history(c.id)).extracting(CaseStore.HistoryEntry::action).containsExactly("report", "file");
+    }
+
+    @Test
     void theDemoHistoryKeepsTheInvariants(@Autowired DemoCases demo) {
         long before = jdbc.sql("select count(*) from cases_case").query(Long.class).single();
         demo.seed();

@@ -219,6 +219,13 @@ class CasesApiIT {
         assertThat(JsonPath.<List<String>>read(history, "$[*].action")).containsExactly("report", "absorb");
         // after the merge a new report there is a duplicate of the survivor
         report(operator, hotlineCall("E0101", q[0], q[1])).andExpect(jsonPath("$.duplicateOf").value((int) first));
+        // 50 m is a circle, not the box around it: 40 m east and 40 m north (57 m) is none, 33 and 33 (47 m) is one
+        double east = 1 / (111_195.0 * Math.cos(Math.toRadians(q[1])));
+        double north = 1 / 111_195.0;
+        report(operator, hotlineCall("E0101", q[0] + 40 * east, q[1] + 40 * north))
+                .andExpect(jsonPath("$.duplicateOf").doesNotExist());
+        report(operator, hotlineCall("E0101", q[0] + 33 * east, q[1] - 33 * north))
+                .andExpect(jsonPath("$.duplicateOf").value((int) first));
     }
 
     @Test
