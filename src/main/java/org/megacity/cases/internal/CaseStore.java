@@ -6,6 +6,7 @@ import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
@@ -69,7 +70,7 @@ class CaseStore {
             CaseStatus to, String reason, String detail) {
 
         List<Object> values(long caseId) {
-            return java.util.Arrays.asList(caseId, seq, ts(at), actorId, actorName, role, action,
+            return Arrays.asList(caseId, seq, ts(at), actorId, actorName, role, action,
                     from == null ? null : from.name(), to.name(), reason, detail);
         }
     }
@@ -78,13 +79,14 @@ class CaseStore {
     private static final String HISTORY = """
             insert into cases_history (case_id, seq, at, actor_id, actor_name, actor_role, action, from_status, to_status,
                 reason, detail) values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""";
+    private static final String INSERT_WITH_HISTORY = INSERT + ";\n" + HISTORY;
 
     /** Inserts a new case and the first entry of its history. */
     void insert(CaseFile c, Step first) {
         if (oneRoundTrip) {
             List<Object> params = new ArrayList<>(values(c));
             params.addAll(first.values(c.id));
-            jdbc.sql(INSERT + ";\n" + HISTORY).params(params).update();
+            jdbc.sql(INSERT_WITH_HISTORY).params(params).update();
         } else {
             jdbc.sql(INSERT).params(values(c)).update();
             jdbc.sql(HISTORY).params(first.values(c.id)).update();
@@ -102,7 +104,7 @@ class CaseStore {
         params.add(readVersion);
         if (oneRoundTrip) {
             params.addAll(step.values(c.id));
-            return jdbc.sql(UPDATE + ";\n" + HISTORY).params(params).update() == 1;
+            return jdbc.sql(UPDATE_WITH_HISTORY).params(params).update() == 1;
         }
         if (jdbc.sql(UPDATE).params(params).update() != 1) {
             return false;
@@ -113,6 +115,7 @@ class CaseStore {
 
     private static final String UPDATE = "update cases_case set " + String.join(" = ?, ", COLUMNS.substring(4).split(", "))
             + " = ? where id = ? and version = ?";
+    private static final String UPDATE_WITH_HISTORY = UPDATE + ";\n" + HISTORY;
 
     private static List<Object> values(CaseFile c) {
         List<Object> v = new ArrayList<>(48);
