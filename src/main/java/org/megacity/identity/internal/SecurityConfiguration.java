@@ -1,7 +1,9 @@
 package org.megacity.identity.internal;
 
 import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
 import java.util.List;
+import java.util.function.Supplier;
 import org.megacity.identity.IdentityEvent;
 import org.megacity.identity.PublicAccess;
 import org.springframework.beans.factory.ObjectProvider;
@@ -164,10 +166,8 @@ class SecurityConfiguration {
         CsrfTokenRequestAttributeHandler deferred = new CsrfTokenRequestAttributeHandler(); // "_csrf": only when read
         return new CsrfTokenRequestHandler() {
             @Override
-            public void handle(HttpServletRequest request, jakarta.servlet.http.HttpServletResponse response,
-                    java.util.function.Supplier<CsrfToken> token) {
-                boolean session = request.getHeader(HttpHeaders.AUTHORIZATION) == null && request.getSession(false) != null;
-                (session ? issued : deferred).handle(request, response, token);
+            public void handle(HttpServletRequest request, HttpServletResponse response, Supplier<CsrfToken> token) {
+                (ridesSession(request) ? issued : deferred).handle(request, response, token);
             }
 
             @Override
@@ -187,6 +187,11 @@ class SecurityConfiguration {
         String method = request.getMethod();
         boolean safe = method.equals("GET") || method.equals("HEAD") || method.equals("OPTIONS")
                 || method.equals("TRACE");
-        return !safe && request.getHeader(HttpHeaders.AUTHORIZATION) == null && request.getSession(false) != null;
+        return !safe && ridesSession(request);
+    }
+
+    /** A request without credentials of its own, on a session named by its cookie. */
+    static boolean ridesSession(HttpServletRequest request) {
+        return request.getHeader(HttpHeaders.AUTHORIZATION) == null && request.getSession(false) != null;
     }
 }
