@@ -40,6 +40,9 @@ public final class Hostile {
             "9223372036854775808", "-9223372036854775809", "99999999999999999999999999999999", "2147483648", "1e2147483647",
             "null", "true", "undefined", "[]", "{}", "[", "{", "]", "}", "{\"a\":", "\"\"", " ", "");
 
+    /** The most characters one repeat mutation adds: big enough to stress a reader, small enough to stay a String. */
+    private static final int REPEATED_CHARS = 1 << 20;
+
     private static final Pattern TOKENS = Pattern.compile(
             "\"(?:[^\"\\\\]|\\\\.)*\"|-?\\d+(?:\\.\\d+)?(?:[eE][-+]?\\d+)?|[\\[\\]{}:,;=&\\n<>/]|[^\\s\\[\\]{}:,;=&\"<>/]+");
 
@@ -212,7 +215,13 @@ public final class Hostile {
                 case 4 -> tokens.set(at, List.of("null", "true", "[]", "{}", "\"\"", "[1,2]", "{\"a\":{}}", "0")
                         .get(pick(in, 8)));
                 case 5 -> tokens.remove(at);
-                case 6 -> tokens.add(at, token.repeat(1 + pick(in, pick(in, 2) == 0 ? 3 : 2_000)));
+                case 6 -> {
+                    // a token repeated again after an earlier repeat grows as a product: keep each repeat under
+                    // REPEATED_CHARS, or four of them overflow a String (a seed in CI did: "Required length
+                    // exceeds implementation limit")
+                    int times = 1 + pick(in, pick(in, 2) == 0 ? 3 : 2_000);
+                    tokens.add(at, token.repeat(Math.min(times, Math.max(1, REPEATED_CHARS / Math.max(1, token.length())))));
+                }
                 case 7 -> {
                     while (tokens.size() > at + 1) {
                         tokens.removeLast();
