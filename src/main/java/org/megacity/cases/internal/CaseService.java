@@ -226,16 +226,13 @@ class CaseService implements CaseIntake {
         c.token = Base64.getUrlEncoder().withoutPadding().encodeToString(t);
         c.reportedAt = now;
         c.updatedAt = now;
-        return tx.execute(status -> {
-            c.id = store.nextId();
-            c.duplicateOf = store.earliestOpenNear(c.category, c.lon, c.lat, DUPLICATE_METRES,
-                    c.reportedAt.minus(DUPLICATE_WINDOW)).orElse(null);
-            store.insert(c, new CaseStore.Step(1, now, actor.accountId(), actor.username(), roleOf(actor, channel), "report",
-                    null, CaseStatus.REPORTED, null, "channel=" + channel.id()
-                            + (c.duplicateOf == null ? "" : "; possible duplicate of " + c.duplicateOf)));
-            events.publishEvent(new CaseReported(c.id, c.category, channel, c.gridCode, c.duplicateOf, now));
-            return c;
-        });
+        c.id = store.nextId();
+        // one statement on PostgreSQL: committed here when the caller has no transaction, before the event
+        store.insertReport(c, new CaseStore.Step(1, now, actor.accountId(), actor.username(), roleOf(actor, channel),
+                "report", null, CaseStatus.REPORTED, null, "channel=" + channel.id()), DUPLICATE_METRES,
+                c.reportedAt.minus(DUPLICATE_WINDOW));
+        events.publishEvent(new CaseReported(c.id, c.category, channel, c.gridCode, c.duplicateOf, now));
+        return c;
     }
 
     private static void check(List<Problems.Violation> bad, String field, String value, int max) {

@@ -15,6 +15,7 @@ import org.megacity.cases.CaseStatus;
 import org.megacity.cases.Channel;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /** The cases tables. Updates are conditional on the version read: the first writer wins. */
 @Repository
@@ -31,12 +32,14 @@ class CaseStore {
     static final int ID_BLOCK = 50;
 
     private final JdbcClient jdbc;
+    private final TransactionTemplate transactions;
     private final boolean oneRoundTrip;
     private long nextId;
     private long idBlockEnd;
 
-    CaseStore(JdbcClient jdbc, DataSource dataSource) {
+    CaseStore(JdbcClient jdbc, DataSource dataSource, TransactionTemplate transactions) {
         this.jdbc = jdbc;
+        this.transactions = transactions;
         this.oneRoundTrip = postgres(dataSource);
     }
 
@@ -91,6 +94,69 @@ class CaseStore {
             jdbc.sql(INSERT).params(values(c)).update();
             jdbc.sql(HISTORY).params(first.values(c.id)).update();
         }
+    }
+
+    /** What a report's first history entry adds to its detail when it is flagged as a possible duplicate. */
+    static final String POSSIBLE_DUPLICATE = "; possible duplicate of ";
+
+    /** {@link #earliestOpenNear}'s condition: its parameters are {@link #near}'s. */
+    private static final String OPEN_NEAR = """
+            select id from cases_case where category = ? and lat between ? and ? and lon between ? and ?
+            and (lon - ?) * (lon - ?) * ? + (lat - ?) * (lat - ?) <= ?
+            and reported_at >= ? and status not in ('REJECTED', 'CLOSED', 'EVALUATED') and merged_into is null
+            order by reported_at, id fetch first 1 rows only""";
+
+    /** Index of {@code duplicate_of} in {@link #COLUMNS}. */
+    private static final int DUPLICATE_OF = Arrays.asList(COLUMNS.split(", ")).indexOf("duplicate_of");
+
+    /**
+     * PostgreSQL's report: the duplicate check and both inserts as one statement (data-modifying
+     * common table expressions), so one round trip that commits by itself outside a transaction.
+     */
+    private static final String REPORT = "with duplicate as (" + OPEN_NEAR + "),\n"
+            + "reported as (insert into cases_case (" + COLUMNS + ") values ("
+            + reportedValues() + ") returning duplicate_of),\n"
+            + "entry as (insert into cases_history (case_id, seq, at, actor_id, actor_name, actor_role, action, from_status, "
+            + "to_status, reason, detail) values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, "
+            + "? || coalesce('" + POSSIBLE_DUPLICATE + "' || (select duplicate_of from reported), '')))\n"
+            + "select duplicate_of from reported";
+
+    /** The inserted values: parameters, but the duplicate found by the statement's first part. */
+    private static String reportedValues() {
+        List<String> values = new ArrayList<>(java.util.Collections.nCopies(COLUMNS.split(", ").length, "?"));
+        values.set(DUPLICATE_OF, "(select id from duplicate)");
+        return String.join(", ", values);
+    }
+
+    /**
+     * Inserts a new report and the first entry of its history, flagged as a possible duplicate of
+     * {@link #earliestOpenNear the earliest open case of its category} within {@code metres} reported
+     * since {@code since}; returns that case. The entry's detail then ends with
+     * {@value #POSSIBLE_DUPLICATE} and its number. On PostgreSQL this is one statement, atomic by
+     * itself: outside a transaction it commits in one round trip, inside one it joins it. Elsewhere
+     * it takes three statements in a transaction of its own (or the caller's).
+     */
+    Optional<Long> insertReport(CaseFile c, Step first, double metres, Instant since) {
+        if (oneRoundTrip) {
+            List<Object> params = new ArrayList<>(near(c.category, c.lon, c.lat, metres, since));
+            List<Object> row = values(c);
+            row.remove(DUPLICATE_OF);
+            params.addAll(row);
+            params.addAll(first.values(c.id));
+            Long duplicate = jdbc.sql(REPORT).params(params).query((rs, n) -> {
+                long id = rs.getLong(1);
+                return rs.wasNull() ? null : id;
+            }).list().getFirst(); // one row, null when there is no duplicate
+            c.duplicateOf = duplicate;
+            return Optional.ofNullable(duplicate);
+        }
+        return transactions.execute(status -> {
+            c.duplicateOf = earliestOpenNear(c.category, c.lon, c.lat, metres, since).orElse(null);
+            insert(c, c.duplicateOf == null ? first : new Step(first.seq(), first.at(), first.actorId(), first.actorName(),
+                    first.role(), first.action(), first.from(), first.to(), first.reason(),
+                    first.detail() + POSSIBLE_DUPLICATE + c.duplicateOf));
+            return Optional.ofNullable(c.duplicateOf);
+        });
     }
 
     /**
@@ -276,17 +342,16 @@ class CaseStore {
      * great circle by far less than a GPS fix.
      */
     Optional<Long> earliestOpenNear(String category, double lon, double lat, double metres, Instant since) {
+        return jdbc.sql(OPEN_NEAR).params(near(category, lon, lat, metres, since)).query(Long.class).optional();
+    }
+
+    /** The parameters of {@link #OPEN_NEAR}: a box around the circle for the index, then the circle. */
+    private static List<Object> near(String category, double lon, double lat, double metres, Instant since) {
         double dLat = metres / METRES_PER_DEGREE;
         double cos = Math.cos(Math.toRadians(lat));
         double dLon = dLat / cos;
-        return jdbc.sql("""
-                select id from cases_case where category = ? and lat between ? and ? and lon between ? and ?
-                and (lon - ?) * (lon - ?) * ? + (lat - ?) * (lat - ?) <= ?
-                and reported_at >= ? and status not in ('REJECTED', 'CLOSED', 'EVALUATED') and merged_into is null
-                order by reported_at, id fetch first 1 rows only""")
-                .params(category, lat - dLat, lat + dLat, lon - dLon, lon + dLon, lon, lon, cos * cos, lat, lat, dLat * dLat,
-                        ts(since))
-                .query(Long.class).optional();
+        return Arrays.asList(category, lat - dLat, lat + dLat, lon - dLon, lon + dLon, lon, lon, cos * cos, lat, lat,
+                dLat * dLat, ts(since));
     }
 
     /** Metres per degree of latitude (and of longitude at the equator) on the mean Earth radius. */

@@ -1,6 +1,7 @@
 package org.megacity.cases.internal;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.quicktheories.QuickTheory.qt;
 import static org.quicktheories.generators.SourceDSL.integers;
 import static org.quicktheories.generators.SourceDSL.lists;
@@ -166,6 +167,23 @@ class CaseLifecyclePropertiesIT {
         assertThat(stored.version).isEqualTo(2);
         assertThat(stored.status).isEqualTo(CaseStatus.FILED);
         assertThat(store.history(c.id)).extracting(CaseStore.HistoryEntry::action).containsExactly("report", "file");
+    }
+
+    @Test
+    void aReportWhoseHistoryEntryCannotBeWrittenLeavesNoCase() {
+        double[] p = TinyCity.pointInFirstGrid();
+        CaseFile c = service.create(actors.getFirst(), new CaseService.NewCase(Channel.HOTLINE, "E0101", "complaint", null,
+                "first report", null, p[0], p[1], null, null, null, "13800000000", null));
+        // the same report again under a new number whose first history entry is already taken
+        c.id = store.nextId();
+        c.token = "atomic-" + c.id;
+        jdbc.sql("insert into cases_history (case_id, seq, at, actor_id, actor_name, action, to_status) values (?, 1, ?, 'x', 'x', 'x', 'REPORTED')")
+                .params(c.id, CaseStore.ts(MONDAY)).update();
+        CaseStore.Step first = new CaseStore.Step(1, MONDAY, "a-op", "op", "HOTLINE_OPERATOR", "report", null,
+                CaseStatus.REPORTED, null, "channel=hotline");
+        assertThatThrownBy(() -> store.insertReport(c, first, CaseService.DUPLICATE_METRES, MONDAY.minusSeconds(86_400)))
+                .isInstanceOf(org.springframework.dao.DuplicateKeyException.class);
+        assertThat(store.find(c.id)).isEmpty();
     }
 
     @Test

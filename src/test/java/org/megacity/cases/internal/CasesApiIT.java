@@ -210,6 +210,12 @@ class CasesApiIT {
         long first = id(report(operator, hotlineCall("E0101", q[0], q[1])).andExpect(jsonPath("$.duplicateOf").doesNotExist()));
         long second = id(report(operator, hotlineCall("E0101", q[0] + 0.0002, q[1] + 0.0001))
                 .andExpect(jsonPath("$.duplicateOf").value((int) first)));
+        // the flag is in the report's history entry, written with the case
+        mvc.perform(get(API + "/" + second + "/history").header(HttpHeaders.AUTHORIZATION, bearer(dispatcher)))
+                .andExpect(jsonPath("$[0].action").value("report"))
+                .andExpect(jsonPath("$[0].detail").value("channel=hotline; possible duplicate of " + first));
+        mvc.perform(get(API + "/" + first + "/history").header(HttpHeaders.AUTHORIZATION, bearer(dispatcher)))
+                .andExpect(jsonPath("$[0].detail").value("channel=hotline"));
         // another category at the same place is no duplicate
         report(operator, hotlineCall("E0102", q[0], q[1])).andExpect(jsonPath("$.duplicateOf").doesNotExist());
         act(dispatcher, second, "merge", null).andExpect(status().isOk()).andExpect(jsonPath("$.status").value("rejected"))
