@@ -26,7 +26,6 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.TransactionDefinition;
-import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
 import org.springframework.transaction.support.TransactionSynchronization;
 import org.springframework.transaction.support.TransactionSynchronizationManager;
@@ -41,7 +40,6 @@ import org.springframework.transaction.support.TransactionTemplate;
  * several application nodes over one database agree within that age.
  */
 @Service
-@Transactional(readOnly = true)
 class JdbcOrganization implements Organization, Departments, OperationCentres {
 
     /** How long the in-memory copy serves lookups before it is read again. */
@@ -126,6 +124,7 @@ class JdbcOrganization implements Organization, Departments, OperationCentres {
     }
 
     @Override
+    @Transactional(readOnly = true)
     public OrganizationChart chart() {
         return new OrganizationChart(all(), list(null, null));
     }
@@ -158,6 +157,7 @@ class JdbcOrganization implements Organization, Departments, OperationCentres {
     }
 
     @Override
+    @Transactional(readOnly = true)
     public List<Department> all() {
         Map<String, List<DepartmentBranch>> branches = new LinkedHashMap<>();
         jdbc.sql("select department_code, district_code, name, name_en from org_department_branch"
@@ -172,18 +172,17 @@ class JdbcOrganization implements Organization, Departments, OperationCentres {
     }
 
     @Override
-    @Transactional(propagation = Propagation.SUPPORTS, readOnly = true)
     public Optional<Department> find(DepartmentCode code) {
         return Optional.ofNullable(snapshot().departments().get(code.value()));
     }
 
     @Override
-    @Transactional(propagation = Propagation.SUPPORTS, readOnly = true)
     public Optional<DepartmentBranch> branchFor(DepartmentCode department, DivisionCode division) {
         return snapshot().branch(department, division.ancestorAt(DivisionLevel.DISTRICT));
     }
 
     @Override
+    @Transactional(readOnly = true)
     public List<OperationCentre> list(CentreLevel level, DivisionCode within) {
         StringBuilder sql = new StringBuilder("select level, division_code, name, name_en from org_centre where 1 = 1");
         List<Object> params = new ArrayList<>();
@@ -202,13 +201,11 @@ class JdbcOrganization implements Organization, Departments, OperationCentres {
     }
 
     @Override
-    @Transactional(propagation = Propagation.SUPPORTS, readOnly = true)
     public Optional<OperationCentre> find(String id) {
         return Optional.ofNullable(snapshot().centres().get(id));
     }
 
     @Override
-    @Transactional(propagation = Propagation.SUPPORTS, readOnly = true)
     public Optional<OperationCentre> responsibleFor(DivisionCode division) {
         if (division.level() != DivisionLevel.DISTRICT) {
             Optional<OperationCentre> street = find(division.ancestorAt(DivisionLevel.STREET).value());
@@ -220,6 +217,7 @@ class JdbcOrganization implements Organization, Departments, OperationCentres {
     }
 
     @Override
+    @Transactional(readOnly = true)
     public int count(CentreLevel level) {
         return jdbc.sql("select count(*) from org_centre where level = ?").param(level.name()).query(Integer.class)
                 .single();
