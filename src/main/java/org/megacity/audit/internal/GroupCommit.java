@@ -10,15 +10,16 @@ import java.util.concurrent.TimeUnit;
 import java.util.function.Function;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * Group commit for the audit chain. Callers put their entry in a queue and wait; one appender
- * thread takes everything pending (up to {@value #MAX_BATCH}), appends it in one transaction (one
- * lock of the head row, consecutive sequence numbers, the hash links as for single appends),
- * commits, and only then releases each caller with its sequence number, or with the failure when
- * the transaction did not commit. A burst of N concurrent writes so costs one commit instead of N
- * commits serialised on the head row; a lone write waits for no one (the appender wakes at once).
+ * thread takes everything pending (up to {@value #MAX_BATCH}), appends it as one batch
+ * (consecutive sequence numbers, the hash links as for single appends) that commits at once (see
+ * {@link AuditChain#commitBatch}: on PostgreSQL one statement that moves the head only from where
+ * the batch was linked, elsewhere one transaction holding the head's lock), and only then releases
+ * each caller with its sequence number, or with the failure when the batch did not commit. A burst
+ * of N concurrent writes so costs one commit instead of N commits serialised on the head row; a
+ * lone write waits for no one (the appender wakes at once).
  *
  * <p>Appends made elsewhere in their caller's transaction (identity events, commands) lock the
  * same head row, so they and the batches still follow one another in one chain.
@@ -32,14 +33,13 @@ final class GroupCommit {
     }
 
     private final BlockingQueue<Pending> queue = new LinkedBlockingQueue<>();
-    private final TransactionTemplate transactions;
-    private final Function<List<AuditChain.Entry>, List<Long>> appendAll;
+    private final Function<List<AuditChain.Entry>, List<Long>> commitBatch;
     private volatile boolean running;
     private Thread appender;
 
-    GroupCommit(TransactionTemplate transactions, Function<List<AuditChain.Entry>, List<Long>> appendAll) {
-        this.transactions = transactions;
-        this.appendAll = appendAll;
+    /** {@code commitBatch} appends a batch and commits it, or throws when it did not commit. */
+    GroupCommit(Function<List<AuditChain.Entry>, List<Long>> commitBatch) {
+        this.commitBatch = commitBatch;
     }
 
     synchronized void start() {
@@ -123,6 +123,6 @@ final class GroupCommit {
     }
 
     private List<Long> write(List<AuditChain.Entry> entries) {
-        return transactions.execute(status -> appendAll.apply(entries));
+        return commitBatch.apply(entries);
     }
 }

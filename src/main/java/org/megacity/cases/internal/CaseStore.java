@@ -1,6 +1,5 @@
 package org.megacity.cases.internal;
 
-import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
@@ -8,11 +7,11 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
-import java.util.Locale;
 import java.util.Optional;
 import javax.sql.DataSource;
 import org.megacity.cases.CaseStatus;
 import org.megacity.cases.Channel;
+import org.megacity.platform.DatabaseProduct;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -40,19 +39,8 @@ class CaseStore {
     CaseStore(JdbcClient jdbc, DataSource dataSource, TransactionTemplate transactions) {
         this.jdbc = jdbc;
         this.transactions = transactions;
-        this.oneRoundTrip = postgres(dataSource);
-    }
-
-    /**
-     * On PostgreSQL a case's write and its history entry travel as one prepared statement of two
-     * (the driver sends them in one round trip); other databases take them one by one.
-     */
-    private static boolean postgres(DataSource dataSource) {
-        try (Connection c = dataSource.getConnection()) {
-            return c.getMetaData().getDatabaseProductName().toLowerCase(Locale.ROOT).contains("postgres");
-        } catch (SQLException e) {
-            throw new IllegalStateException("cannot tell which database holds the cases", e);
-        }
+        // on PostgreSQL a write and its history entry travel as one statement (or one prepared statement of two)
+        this.oneRoundTrip = DatabaseProduct.of(dataSource) == DatabaseProduct.POSTGRESQL;
     }
 
     /**

@@ -14,6 +14,7 @@ import java.util.zip.ZipOutputStream;
 import javax.sql.DataSource;
 import org.megacity.platform.CliCommand;
 import org.megacity.platform.DataDirectory;
+import org.megacity.platform.DatabaseProduct;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
@@ -133,9 +134,7 @@ class BackupCommand implements CliCommand {
         }
     }
 
-    private boolean h2() throws SQLException {
-        try (Connection c = dataSource.getConnection()) {
-            return c.getMetaData().getDatabaseProductName().toLowerCase(java.util.Locale.ROOT).contains("h2");
-        }
+    private boolean h2() {
+        return DatabaseProduct.of(dataSource) == DatabaseProduct.H2;
     }
 }

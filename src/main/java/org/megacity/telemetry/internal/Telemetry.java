@@ -457,8 +457,8 @@ public class Telemetry {
     private boolean postgres() {
         Boolean pg = postgres;
         if (pg == null) {
-            pg = jdbcTemplate.execute((java.sql.Connection c) -> c.getMetaData().getDatabaseProductName()
-                    .toLowerCase(java.util.Locale.ROOT).contains("postgres"));
+            pg = jdbcTemplate.execute((java.sql.Connection c) -> org.megacity.platform.DatabaseProduct.of(c))
+                    == org.megacity.platform.DatabaseProduct.POSTGRESQL;
             postgres = pg;
         }
         return pg;

@@ -67,6 +67,16 @@ class AuditGroupCommitIT {
         assertThat(verifier.verify()).isEqualTo(new ChainVerification.Intact(after));
     }
 
+    @Test
+    void aGroupedRecordKeepsQuotesBracesBackslashesChineseAndTheWordNull() {
+        String object = "case=1 \"quoted\", {braced} back\\slash 中文 \n NULL";
+        long sequence = chain.appendCommitted(new AuditChain.Entry("测试员", "", "test.text", object, "ok", "NULL"));
+        assertThat(jdbc.sql("select actor, roles, object, source from audit_record where sequence = ?").param(sequence)
+                .query((rs, n) -> List.of(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4))).single())
+                .containsExactly("测试员", "", object, "NULL");
+        assertThat(verifier.verify()).isInstanceOf(ChainVerification.Intact.class);
+    }
+
     /** Prints the append rate of both paths under the same 64 writers (a measurement: no timing is asserted). */
     @Test
     void groupCommitAgainstOneTransactionPerRecord() throws Exception {
