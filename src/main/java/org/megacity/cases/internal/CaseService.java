@@ -436,12 +436,18 @@ class CaseService implements CaseIntake {
         try {
             return tx.execute(status -> {
                 Role role = actingRole(actor, action);
+                // the roll-up's updates go with the case's write (on PostgreSQL in the same round trip)
+                List<KpiRollup.Move> moves = rollup.moves(was, is);
+                int[] moved = new int[moves.size()];
                 if (!store.update(c, read, new CaseStore.Step(c.version, now, actor.accountId(), actor.username(),
                         role == null ? (actor.equals(Actor.SYSTEM) ? null : "REPORTER") : role.name(), action.id(), from,
-                        c.status, blankToNull(in.reason()), detail))) {
+                        c.status, blankToNull(in.reason()), detail), moves.stream().map(KpiRollup.Move::statement).toList(),
+                        moved)) {
                     throw conflict(actor, store.find(id).orElseThrow(), "another action on case " + id + " came first");
                 }
-                rollup.move(was, is);
+                for (int i = 0; i < moves.size(); i++) {
+                    rollup.moved(moves.get(i), moved[i]);
+                }
                 afterwards(action, c, from, now, actor);
                 return c;
             });

@@ -1,5 +1,6 @@
 package org.megacity.cases.internal;
 
+import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
@@ -12,6 +13,8 @@ import javax.sql.DataSource;
 import org.megacity.cases.CaseStatus;
 import org.megacity.cases.Channel;
 import org.megacity.platform.DatabaseProduct;
+import org.springframework.jdbc.core.ArgumentPreparedStatementSetter;
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -31,13 +34,15 @@ class CaseStore {
     static final int ID_BLOCK = 50;
 
     private final JdbcClient jdbc;
+    private final JdbcTemplate template;
     private final TransactionTemplate transactions;
     private final boolean oneRoundTrip;
     private long nextId;
     private long idBlockEnd;
 
-    CaseStore(JdbcClient jdbc, DataSource dataSource, TransactionTemplate transactions) {
+    CaseStore(JdbcClient jdbc, JdbcTemplate template, DataSource dataSource, TransactionTemplate transactions) {
         this.jdbc = jdbc;
+        this.template = template;
         this.transactions = transactions;
         // on PostgreSQL a write and its history entry travel as one statement (or one prepared statement of two)
         this.oneRoundTrip = DatabaseProduct.of(dataSource) == DatabaseProduct.POSTGRESQL;
@@ -147,23 +152,54 @@ class CaseStore {
         });
     }
 
+    /** A statement to send with a case's write, in its transaction. */
+    record Statement(String sql, List<Object> params) {
+    }
+
     /**
      * Writes the case and its history entry if nobody changed it since {@code readVersion}. False
      * when someone did: the caller must then roll its transaction back (on PostgreSQL the entry may
      * have been written with the update that found nothing).
      */
     boolean update(CaseFile c, int readVersion, Step step) {
+        return update(c, readVersion, step, List.of(), new int[0]);
+    }
+
+    /**
+     * {@link #update(CaseFile, int, Step)}, then the statements {@code along} (on PostgreSQL all in the
+     * same round trip), each one's count of changed rows put in {@code alongCounts}. When it returns
+     * false the counts mean nothing and the caller must roll back.
+     */
+    boolean update(CaseFile c, int readVersion, Step step, List<Statement> along, int[] alongCounts) {
         List<Object> params = new ArrayList<>(values(c).subList(1, 48));
         params.add(c.id);
         params.add(readVersion);
         if (oneRoundTrip) {
             params.addAll(step.values(c.id));
-            return jdbc.sql(UPDATE_WITH_HISTORY).params(params).update() == 1;
+            StringBuilder sql = new StringBuilder(UPDATE_WITH_HISTORY);
+            for (Statement s : along) {
+                sql.append(";\n").append(s.sql());
+                params.addAll(s.params());
+            }
+            return Boolean.TRUE.equals(template.execute(sql.toString(), (PreparedStatement ps) -> {
+                new ArgumentPreparedStatementSetter(params.toArray()).setValues(ps);
+                ps.execute();
+                int updated = ps.getUpdateCount();
+                ps.getMoreResults(); // the history entry
+                for (int i = 0; i < along.size(); i++) {
+                    ps.getMoreResults();
+                    alongCounts[i] = ps.getUpdateCount();
+                }
+                return updated == 1;
+            }));
         }
         if (jdbc.sql(UPDATE).params(params).update() != 1) {
             return false;
         }
         jdbc.sql(HISTORY).params(step.values(c.id)).update();
+        for (int i = 0; i < along.size(); i++) {
+            alongCounts[i] = jdbc.sql(along.get(i).sql()).params(along.get(i).params()).update();
+        }
         return true;
     }
 

@@ -111,58 +111,75 @@ class KpiRollup implements org.springframework.boot.ApplicationRunner {
         known.add(k);
     }
 
-    /** Moves a case's contribution from {@code before} to {@code after}, in the caller's transaction. */
-    void move(Contribution before, Contribution after) {
-        if (before == null && after == null) {
-            return;
+    /** One row's share of a move: the counts to add to the row of {@code key}. */
+    record Move(Key key, long[] delta) {
+
+        /** The update that adds the delta, to send with the case's write. */
+        CaseStore.Statement statement() {
+            return new CaseStore.Statement(UPDATE, java.util.Arrays.asList(delta[0], delta[1], delta[2], delta[3], delta[4],
+                    delta[5], delta[6], delta[7], delta[8], key.month(), key.district(), key.department(), key.category()));
         }
-        List<Object[]> deltas = new ArrayList<>();
+    }
+
+    private static final String UPDATE = """
+            update cases_kpi_month set filed = filed + ?, closed = closed + ?, ontime = ontime + ?,
+                responded = responded + ?, evaluated = evaluated + ?, satisfied = satisfied + ?,
+                handling_sum = handling_sum + ?, handling_n = handling_n + ?, satisfaction_sum = satisfaction_sum + ?
+            where filed_month = ? and district_code = ? and department = ? and category = ?""";
+
+    /**
+     * What moving a case's contribution from {@code before} to {@code after} adds to each row, in key
+     * order (so concurrent moves lock rows in the same order and cannot deadlock), rows with nothing
+     * to add left out.
+     */
+    List<Move> moves(Contribution before, Contribution after) {
+        List<Move> moves = new ArrayList<>(2);
         if (before != null && after != null && before.key().equals(after.key())) {
             long[] d = new long[FIELDS];
             for (int i = 0; i < FIELDS; i++) {
                 d[i] = after.counts()[i] - before.counts()[i];
             }
-            deltas.add(new Object[] {after.key(), d});
+            moves.add(new Move(after.key(), d));
         } else {
             if (before != null) {
                 long[] d = new long[FIELDS];
                 for (int i = 0; i < FIELDS; i++) {
                     d[i] = -before.counts()[i];
                 }
-                deltas.add(new Object[] {before.key(), d});
+                moves.add(new Move(before.key(), d));
             }
             if (after != null) {
-                deltas.add(new Object[] {after.key(), after.counts()});
+                moves.add(new Move(after.key(), after.counts()));
             }
         }
-        deltas.sort(Comparator.comparing(o -> (Key) o[0]));
-        for (Object[] delta : deltas) {
-            long[] d = (long[]) delta[1];
-            if (java.util.Arrays.stream(d).allMatch(x -> x == 0)) {
-                continue;
-            }
-            Key k = (Key) delta[0];
-            int n = update(k, d);
-            if (n == 0) {
-                // removed by a rebuild elsewhere since this node saw it
-                known.remove(k);
-                create(k);
-                n = update(k, d);
-            }
-            if (n != 1) {
-                throw new IllegalStateException("KPI row " + k + " missing");
-            }
+        moves.removeIf(m -> java.util.Arrays.stream(m.delta()).allMatch(x -> x == 0));
+        moves.sort(Comparator.comparing(Move::key));
+        return moves;
+    }
+
+    /** Moves a case's contribution from {@code before} to {@code after}, in the caller's transaction. */
+    void move(Contribution before, Contribution after) {
+        for (Move m : moves(before, after)) {
+            CaseStore.Statement update = m.statement();
+            moved(m, jdbc.sql(update.sql()).params(update.params()).update());
         }
     }
 
-    private int update(Key k, long[] d) {
-        return jdbc.sql("""
-                update cases_kpi_month set filed = filed + ?, closed = closed + ?, ontime = ontime + ?,
-                    responded = responded + ?, evaluated = evaluated + ?, satisfied = satisfied + ?,
-                    handling_sum = handling_sum + ?, handling_n = handling_n + ?, satisfaction_sum = satisfaction_sum + ?
-                where filed_month = ? and district_code = ? and department = ? and category = ?""")
-                .params(d[0], d[1], d[2], d[3], d[4], d[5], d[6], d[7], d[8], k.month(), k.district(), k.department(),
-                    k.category()).update();
+    /**
+     * After a move's update ran (sent with the case's write) and changed {@code updated} rows: a row
+     * a rebuild elsewhere removed since this node saw it is created and the move applied again.
+     */
+    void moved(Move m, int updated) {
+        int n = updated;
+        if (n == 0) {
+            known.remove(m.key());
+            create(m.key());
+            CaseStore.Statement update = m.statement();
+            n = jdbc.sql(update.sql()).params(update.params()).update();
+        }
+        if (n != 1) {
+            throw new IllegalStateException("KPI row " + m.key() + " missing");
+        }
     }
 
     /** At start: a database with filed cases but no roll-up (cases from before it existed) gets it built. */

@@ -187,6 +187,22 @@ class CaseLifecyclePropertiesIT {
     }
 
     @Test
+    void aTransitionWhoseRollUpRowARebuildElsewhereRemovedCreatesItAgain() {
+        double[] p = TinyCity.pointInFirstGrid();
+        CaseFile c = service.create(actors.getFirst(), new CaseService.NewCase(Channel.HOTLINE, "E0101", "complaint", null,
+                "roll-up row removed", null, p[0], p[1], null, null, null, "13800000000", null));
+        CaseService.ActionInput done = new CaseService.ActionInput(null, "done", null, null, null, 5, null);
+        service.act(Actor.SYSTEM, c.id, "file", done);
+        service.act(Actor.SYSTEM, c.id, "dispatch", done);
+        // this node remembers the row; a rebuild on another node removes it
+        jdbc.sql("delete from cases_kpi_month").update();
+        service.act(Actor.SYSTEM, c.id, "accept", done);
+        assertThat(jdbc.sql("select count(*), sum(responded) from cases_kpi_month")
+                .query((rs, n) -> List.of(rs.getLong(1), rs.getLong(2))).single()).containsExactly(1L, 1L);
+        rollup.rebuild();
+    }
+
+    @Test
     void theDemoHistoryKeepsTheInvariants(@Autowired DemoCases demo) {
         long before = jdbc.sql("select count(*) from cases_case").query(Long.class).single();
         demo.seed();
