@@ -63,4 +63,29 @@ final class CaseFile {
     String level() {
         return LEVELS[escalationLevel];
     }
+
+    /**
+     * Personal data this process sealed for this copy, by sealed value: the view of a report just
+     * taken shows it without decrypting what was encrypted a moment before. Never stored; a copy
+     * read from the database has none.
+     */
+    private java.util.Map<String, String> sealedHere;
+
+    /** Seals the clear value with {@code seal} and remembers the pair; null stays null. */
+    String seal(String clear, java.util.function.UnaryOperator<String> seal) {
+        if (clear == null) {
+            return null;
+        }
+        String sealed = seal.apply(clear);
+        if (sealedHere == null) {
+            sealedHere = new java.util.HashMap<>(4);
+        }
+        sealedHere.put(sealed, clear);
+        return sealed;
+    }
+
+    /** The clear value of a value this copy sealed, or null when it did not. */
+    String sealedHere(String sealed) {
+        return sealedHere == null ? null : sealedHere.get(sealed);
+    }
 }

@@ -218,9 +218,9 @@ class CaseService implements CaseIntake {
         c.componentCode = blankToNull(in.componentCode());
         c.sourceRef = blankToNull(in.sourceRef());
         c.reporterAccount = actor.authenticated() && channel == Channel.CITIZEN ? actor.accountId() : null;
-        c.reporterName = cipher.encrypt(blankToNull(in.reporterName()));
-        c.reporterPhone = cipher.encrypt(blankToNull(in.reporterPhone()));
-        c.reporterEmail = cipher.encrypt(blankToNull(in.reporterEmail()));
+        c.reporterName = c.seal(blankToNull(in.reporterName()), cipher::encrypt);
+        c.reporterPhone = c.seal(blankToNull(in.reporterPhone()), cipher::encrypt);
+        c.reporterEmail = c.seal(blankToNull(in.reporterEmail()), cipher::encrypt);
         byte[] t = new byte[15];
         RANDOM.nextBytes(t);
         c.token = Base64.getUrlEncoder().withoutPadding().encodeToString(t);

@@ -60,7 +60,8 @@ class CaseViews {
         if (sealed == null) {
             return null;
         }
-        String value = cases.open(sealed);
+        String known = c.sealedHere(sealed);
+        String value = known != null ? known : cases.open(sealed);
         if (c.reporterAccount != null && c.reporterAccount.equals(actor.accountId())) {
             return value;
         }
