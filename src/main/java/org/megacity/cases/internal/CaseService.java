@@ -438,15 +438,15 @@ class CaseService implements CaseIntake {
                 Role role = actingRole(actor, action);
                 // the roll-up's updates go with the case's write (on PostgreSQL in the same round trip)
                 List<KpiRollup.Move> moves = rollup.moves(was, is);
-                int[] moved = new int[moves.size()];
-                if (!store.update(c, read, new CaseStore.Step(c.version, now, actor.accountId(), actor.username(),
-                        role == null ? (actor.equals(Actor.SYSTEM) ? null : "REPORTER") : role.name(), action.id(), from,
-                        c.status, blankToNull(in.reason()), detail), moves.stream().map(KpiRollup.Move::statement).toList(),
-                        moved)) {
+                CaseStore.Written written = store.update(c, read, new CaseStore.Step(c.version, now, actor.accountId(),
+                        actor.username(), role == null ? (actor.equals(Actor.SYSTEM) ? null : "REPORTER") : role.name(),
+                        action.id(), from, c.status, blankToNull(in.reason()), detail),
+                        moves.stream().map(KpiRollup.Move::statement).toList());
+                if (!written.written()) {
                     throw conflict(actor, store.find(id).orElseThrow(), "another action on case " + id + " came first");
                 }
                 for (int i = 0; i < moves.size(); i++) {
-                    rollup.moved(moves.get(i), moved[i]);
+                    rollup.moved(moves.get(i), written.alongCounts()[i]);
                 }
                 afterwards(action, c, from, now, actor);
                 return c;

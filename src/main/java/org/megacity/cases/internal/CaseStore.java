@@ -162,15 +162,22 @@ class CaseStore {
      * have been written with the update that found nothing).
      */
     boolean update(CaseFile c, int readVersion, Step step) {
-        return update(c, readVersion, step, List.of(), new int[0]);
+        return update(c, readVersion, step, List.of()).written();
+    }
+
+    /**
+     * What {@link #update(CaseFile, int, Step, List)} did: whether it wrote the case, and each
+     * statement sent along's count of changed rows (meaningless when it did not write).
+     */
+    record Written(boolean written, int[] alongCounts) {
     }
 
     /**
      * {@link #update(CaseFile, int, Step)}, then the statements {@code along} (on PostgreSQL all in the
-     * same round trip), each one's count of changed rows put in {@code alongCounts}. When it returns
-     * false the counts mean nothing and the caller must roll back.
+     * same round trip). When the case was not written the caller must roll back.
      */
-    boolean update(CaseFile c, int readVersion, Step step, List<Statement> along, int[] alongCounts) {
+    Written update(CaseFile c, int readVersion, Step step, List<Statement> along) {
+        int[] alongCounts = new int[along.size()];
         List<Object> params = new ArrayList<>(values(c).subList(1, 48));
         params.add(c.id);
         params.add(readVersion);
@@ -181,7 +188,7 @@ class CaseStore {
                 sql.append(";\n").append(s.sql());
                 params.addAll(s.params());
             }
-            return Boolean.TRUE.equals(template.execute(sql.toString(), (PreparedStatement ps) -> {
+            return template.execute(sql.toString(), (PreparedStatement ps) -> {
                 new ArgumentPreparedStatementSetter(params.toArray()).setValues(ps);
                 ps.execute();
                 int updated = ps.getUpdateCount();
@@ -190,17 +197,17 @@ class CaseStore {
                     ps.getMoreResults();
                     alongCounts[i] = ps.getUpdateCount();
                 }
-                return updated == 1;
-            }));
+                return new Written(updated == 1, alongCounts);
+            });
         }
         if (jdbc.sql(UPDATE).params(params).update() != 1) {
-            return false;
+            return new Written(false, alongCounts);
         }
         jdbc.sql(HISTORY).params(step.values(c.id)).update();
         for (int i = 0; i < along.size(); i++) {
             alongCounts[i] = jdbc.sql(along.get(i).sql()).params(along.get(i).params()).update();
         }
-        return true;
+        return new Written(true, alongCounts);
     }
 
     private static final String UPDATE = "update cases_case set " + String.join(" = ?, ", COLUMNS.substring(4).split(", "))

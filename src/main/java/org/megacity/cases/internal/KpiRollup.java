@@ -157,14 +157,6 @@ class KpiRollup implements org.springframework.boot.ApplicationRunner {
         return moves;
     }
 
-    /** Moves a case's contribution from {@code before} to {@code after}, in the caller's transaction. */
-    void move(Contribution before, Contribution after) {
-        for (Move m : moves(before, after)) {
-            CaseStore.Statement update = m.statement();
-            moved(m, jdbc.sql(update.sql()).params(update.params()).update());
-        }
-    }
-
     /**
      * After a move's update ran (sent with the case's write) and changed {@code updated} rows: a row
      * a rebuild elsewhere removed since this node saw it is created and the move applied again.
