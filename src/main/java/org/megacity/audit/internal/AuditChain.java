@@ -21,6 +21,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
 import org.springframework.transaction.support.TransactionTemplate;
 import org.springframework.web.context.request.RequestContextHolder;
 import org.springframework.web.context.request.ServletRequestAttributes;
@@ -128,14 +129,19 @@ class AuditChain implements AuditTrail {
      * the one before, then the head moved once.
      */
     List<Long> appendAll(List<Entry> entries) {
-        Head head = jdbc.sql("select last_sequence, last_hash from audit_chain_head where id = 1 for update")
-                .query((rs, n) -> new Head(rs.getLong(1), rs.getString(2))).single();
+        Head head = head(" for update");
         Linked linked = link(head, entries);
         named.batchUpdate(INSERT, linked.rows().stream().map(Row::parameters).toArray(MapSqlParameterSource[]::new));
         jdbc.sql("update audit_chain_head set last_sequence = :sequence, last_hash = :hash, head_mac = :mac where id = 1")
                 .param("sequence", linked.end().sequence()).param("hash", linked.end().hash()).param("mac", linked.endMac())
                 .update();
         return linked.sequences();
+    }
+
+    /** The head as it is now; {@code lock} is empty or {@code " for update"}. */
+    private Head head(String lock) {
+        return jdbc.sql("select last_sequence, last_hash from audit_chain_head where id = 1" + lock)
+                .query((rs, n) -> new Head(rs.getLong(1), rs.getString(2))).single();
     }
 
     private Linked link(Head head, List<Entry> entries) {
@@ -191,15 +197,17 @@ class AuditChain implements AuditTrail {
      * in one round trip; when another appender (another node, or an append inside someone's
      * transaction) moved the head meanwhile, it is linked again to the head as read. After
      * {@value #COMPARE_AND_SET_ATTEMPTS} attempts, and on other databases, the batch locks the head
-     * ({@link #appendAll}) in a transaction of its own.
+     * ({@link #appendAll}) in a transaction of its own, or in the caller's when it has one.
      */
     List<Long> commitBatch(List<Entry> entries) {
-        if (postgres) {
+        // inside a caller's transaction (an append before the appender starts or while it stops) the
+        // batch takes the lock: a compare and set there could still be rolled back after it moved
+        // this node's idea of the head
+        if (postgres && !TransactionSynchronizationManager.isActualTransactionActive()) {
             for (int attempt = 0; attempt < COMPARE_AND_SET_ATTEMPTS; attempt++) {
                 Head head = lastWritten;
                 if (head == null) {
-                    head = jdbc.sql("select last_sequence, last_hash from audit_chain_head where id = 1")
-                            .query((rs, n) -> new Head(rs.getLong(1), rs.getString(2))).single();
+                    head = head("");
                 }
                 Linked linked = link(head, entries);
                 if (compareAndAppend(head, linked)) {

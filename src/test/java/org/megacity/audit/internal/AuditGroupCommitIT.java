@@ -77,6 +77,21 @@ class AuditGroupCommitIT {
         assertThat(verifier.verify()).isInstanceOf(ChainVerification.Intact.class);
     }
 
+    @Test
+    void aBatchWrittenInACallersTransactionThatRollsBackLeavesNoRecordAndTheNextFollowsWithoutAGap(
+            @Autowired org.springframework.transaction.PlatformTransactionManager transactions) {
+        long before = chain.appendCommitted(new AuditChain.Entry("tester", "", "test.before", "x", "ok", "test"));
+        new org.springframework.transaction.support.TransactionTemplate(transactions).executeWithoutResult(status -> {
+            chain.commitBatch(List.of(new AuditChain.Entry("tester", "", "test.rolled-back", "x", "ok", "test")));
+            status.setRollbackOnly();
+        });
+        long after = chain.appendCommitted(new AuditChain.Entry("tester", "", "test.after", "x", "ok", "test"));
+        assertThat(after).isGreaterThan(before);
+        assertThat(jdbc.sql("select count(*) from audit_record where action = 'test.rolled-back'").query(Long.class).single())
+                .isZero();
+        assertThat(verifier.verify()).isInstanceOf(ChainVerification.Intact.class);
+    }
+
     /** Prints the append rate of both paths under the same 64 writers (a measurement: no timing is asserted). */
     @Test
     void groupCommitAgainstOneTransactionPerRecord() throws Exception {
