@@ -44,7 +44,8 @@ import org.springframework.test.web.servlet.MockMvc;
  * (cases taken through the whole lifecycle, 1,000), {@code megacity.bench.kpi} (historical cases for
  * the KPI query, 100,000), {@code megacity.bench.seconds} (seconds of wrk load per figure, 5) after {@code megacity.bench.warmup} (3). HTTP
  * load comes from {@link Wrk} when it is installed, else from the JDK's client in this JVM. The baselines run in the same context: an authenticated GET of a static
- * list over the same HTTP stack, and a plain JDBC count over the same table.
+ * list over the same HTTP stack; before the replay, durable single-row writes on its threads
+ * ({@code megacity.bench.baseline} seconds, 10); and a plain JDBC count over the cases' table.
  */
 @IntegrationTest
 @AutoConfigureMockMvc
@@ -114,6 +115,45 @@ class CasesLoadIT {
         return new Run(n / seconds, latencies[n / 2] / 1e6, latencies[(int) (n * 0.99)] / 1e6);
     }
 
+    /**
+     * The replay's baseline: {@code threads} threads each updating a row of its own, one commit per
+     * update, for {@code seconds}; returns the writes per second. It moves with what bounds the
+     * replay on the day (the cores, the database's commit), so the replay's figure divided by it
+     * compares across days and machines.
+     */
+    double durableWrites(int threads, int seconds) throws Exception {
+        jdbc.execute("create table bench_durable_write (id integer primary key, n bigint not null)");
+        try {
+            for (int t = 0; t < threads; t++) {
+                jdbc.update("insert into bench_durable_write values (?, 0)", t);
+            }
+            long until = System.nanoTime() + seconds * 1_000_000_000L;
+            AtomicInteger writes = new AtomicInteger();
+            long start = System.nanoTime();
+            try (ExecutorService pool = Executors.newFixedThreadPool(threads)) {
+                List<Future<?>> all = new ArrayList<>();
+                for (int t = 0; t < threads; t++) {
+                    int row = t;
+                    all.add(pool.submit(() -> {
+                        while (System.nanoTime() < until) {
+                            assertThat(jdbc.update("update bench_durable_write set n = n + 1 where id = ?", row)).isOne();
+                            writes.incrementAndGet();
+                        }
+                        return null;
+                    }));
+                }
+                for (Future<?> f : all) {
+                    f.get();
+                }
+            }
+            double perSecond = writes.get() / ((System.nanoTime() - start) / 1e9);
+            assertThat(jdbc.queryForObject("select sum(n) from bench_durable_write", Long.class)).isEqualTo(writes.get());
+            return perSecond;
+        } finally {
+            jdbc.execute("drop table bench_durable_write");
+        }
+    }
+
     @Test
     void intakeOverHttpLifecycleReplayAndKpis() throws Exception {
         int n = size("intake", 2_000);
@@ -140,13 +180,16 @@ class CasesLoadIT {
                     baseline.p50(), baseline.p99());
         }
 
+        // the replay's baseline, on the same threads: the smallest durable write (one row, one commit)
+        int threads = Math.max(2, clients / 2);
+        double durable = durableWrites(threads, size("baseline", 10));
+
         // a day replayed through the whole lifecycle, in service calls as the API makes them
         int replay = size("replay", 1_000);
         service.useClock(Clock.fixed(Instant.parse("2026-11-25T02:00:00Z"), ZoneOffset.UTC));
         Actor hotline = new Actor("op", "op", java.util.Set.of(org.megacity.identity.Role.HOTLINE_OPERATOR),
                 org.megacity.identity.Jurisdiction.CITYWIDE);
         long start = System.nanoTime();
-        int threads = Math.max(2, clients / 2);
         AtomicInteger next = new AtomicInteger();
         try (ExecutorService pool = Executors.newFixedThreadPool(threads)) {
             List<Future<?>> all = new ArrayList<>();
@@ -169,8 +212,10 @@ class CasesLoadIT {
         }
         double replaySeconds = (System.nanoTime() - start) / 1e9;
         System.out.printf("CASES LOAD (%s) lifecycle replay: %d cases x 8 steps in %.1f s (%.0f cases/s, %.0f steps/s; "
-                + "30,000 cases would take about %.0f s)%n", db, replay, replaySeconds, replay / replaySeconds,
-                replay * 8 / replaySeconds, 30_000 * replaySeconds / replay);
+                + "30,000 cases would take about %.0f s); baseline durable single-row writes on %d threads: %.0f/s, "
+                + "so a step costs %.2f of them (under 60 s for 30,000 cases needs at most %.2f)%n", db, replay, replaySeconds,
+                replay / replaySeconds, replay * 8 / replaySeconds, 30_000 * replaySeconds / replay, threads, durable,
+                durable / (replay * 8 / replaySeconds), durable / (30_000 * 8 / 60.0));
 
         // KPIs over many historical cases
         int history = size("kpi", 100_000);
