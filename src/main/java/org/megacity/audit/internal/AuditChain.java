@@ -129,7 +129,7 @@ class AuditChain implements AuditTrail {
      * the one before, then the head moved once.
      */
     List<Long> appendAll(List<Entry> entries) {
-        Head head = head(" for update");
+        Head head = head(true);
         Linked linked = link(head, entries);
         named.batchUpdate(INSERT, linked.rows().stream().map(Row::parameters).toArray(MapSqlParameterSource[]::new));
         jdbc.sql("update audit_chain_head set last_sequence = :sequence, last_hash = :hash, head_mac = :mac where id = 1")
@@ -138,9 +138,9 @@ class AuditChain implements AuditTrail {
         return linked.sequences();
     }
 
-    /** The head as it is now; {@code lock} is empty or {@code " for update"}. */
-    private Head head(String lock) {
-        return jdbc.sql("select last_sequence, last_hash from audit_chain_head where id = 1" + lock)
+    /** The head as it is now, locked until the transaction ends when {@code forUpdate}. */
+    private Head head(boolean forUpdate) {
+        return jdbc.sql("select last_sequence, last_hash from audit_chain_head where id = 1" + (forUpdate ? " for update" : ""))
                 .query((rs, n) -> new Head(rs.getLong(1), rs.getString(2))).single();
     }
 
@@ -207,7 +207,7 @@ class AuditChain implements AuditTrail {
             for (int attempt = 0; attempt < COMPARE_AND_SET_ATTEMPTS; attempt++) {
                 Head head = lastWritten;
                 if (head == null) {
-                    head = head("");
+                    head = head(false);
                 }
                 Linked linked = link(head, entries);
                 if (compareAndAppend(head, linked)) {

@@ -116,8 +116,12 @@ class KpiRollup implements org.springframework.boot.ApplicationRunner {
 
         /** The update that adds the delta, to send with the case's write. */
         CaseStore.Statement statement() {
-            return new CaseStore.Statement(UPDATE, java.util.Arrays.asList(delta[0], delta[1], delta[2], delta[3], delta[4],
-                    delta[5], delta[6], delta[7], delta[8], key.month(), key.district(), key.department(), key.category()));
+            List<Object> params = new ArrayList<>(FIELDS + 4);
+            for (long d : delta) {
+                params.add(d);
+            }
+            params.addAll(List.of(key.month(), key.district(), key.department(), key.category()));
+            return new CaseStore.Statement(UPDATE, params);
         }
     }
 
@@ -135,18 +139,10 @@ class KpiRollup implements org.springframework.boot.ApplicationRunner {
     List<Move> moves(Contribution before, Contribution after) {
         List<Move> moves = new ArrayList<>(2);
         if (before != null && after != null && before.key().equals(after.key())) {
-            long[] d = new long[FIELDS];
-            for (int i = 0; i < FIELDS; i++) {
-                d[i] = after.counts()[i] - before.counts()[i];
-            }
-            moves.add(new Move(after.key(), d));
+            moves.add(new Move(after.key(), minus(after.counts(), before.counts())));
         } else {
             if (before != null) {
-                long[] d = new long[FIELDS];
-                for (int i = 0; i < FIELDS; i++) {
-                    d[i] = -before.counts()[i];
-                }
-                moves.add(new Move(before.key(), d));
+                moves.add(new Move(before.key(), minus(new long[FIELDS], before.counts())));
             }
             if (after != null) {
                 moves.add(new Move(after.key(), after.counts()));
@@ -155,6 +151,14 @@ class KpiRollup implements org.springframework.boot.ApplicationRunner {
         moves.removeIf(m -> java.util.Arrays.stream(m.delta()).allMatch(x -> x == 0));
         moves.sort(Comparator.comparing(Move::key));
         return moves;
+    }
+
+    private static long[] minus(long[] a, long[] b) {
+        long[] d = new long[FIELDS];
+        for (int i = 0; i < FIELDS; i++) {
+            d[i] = a[i] - b[i];
+        }
+        return d;
     }
 
     /**
