@@ -40,6 +40,7 @@ import org.slf4j.LoggerFactory;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.dao.ConcurrencyFailureException;
 import org.springframework.dao.DuplicateKeyException;
+import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.support.TransactionTemplate;
 
@@ -67,12 +68,14 @@ class CaseService implements CaseIntake {
     private final TransactionTemplate tx;
     private final AuditTrail audit;
     private final KpiRollup rollup;
+    private final IntakeKeys keys;
     private volatile Clock clock = Clock.systemUTC();
 
     CaseService(CaseStore store, Catalogue catalogue, Geography geography, Departments departments,
             OperationCentres centres, WorkingCalendar calendar, FieldCipher cipher, ApplicationEventPublisher events,
-            TransactionTemplate tx, AuditTrail audit, KpiRollup rollup) {
+            TransactionTemplate tx, AuditTrail audit, KpiRollup rollup, IntakeKeys keys) {
         this.rollup = rollup;
+        this.keys = keys;
         this.store = store;
         this.catalogue = catalogue;
         this.geography = geography;
@@ -145,6 +148,60 @@ class CaseService implements CaseIntake {
             channels.add(Channel.CITIZEN);
         }
         return channels;
+    }
+
+    /** What {@link #createOnce} did: the case, and whether an earlier report with the same key had filed it. */
+    record Reported(CaseFile file, boolean replayed) {
+    }
+
+    /** {@link #createOnce(Actor, String, NewCase, String)} with the keys of the actor's account. */
+    Reported createOnce(Actor actor, NewCase in, String key) {
+        return createOnce(actor, actor.accountId(), in, key);
+    }
+
+    /**
+     * {@link #create}, at most once per idempotency key within {@code keyScope} (an account's id, or a
+     * client's where many clients act as the system): a report sent again with a key used in the last
+     * {@link IntakeKeys#KEPT day} files nothing and returns the case the first one filed, so a retry
+     * after a lost answer or a second click never makes a second case. The key is taken in the case's
+     * transaction: it exists exactly when its case does. Two uses of one key at once file one case;
+     * the second waits for the first and returns its case. A key already used for a different report
+     * (another category, place or text) is 422, changing nothing. Without a key this is
+     * {@link #create}.
+     *
+     * @param key a key {@link IntakeKeys#checked checked} by the caller, or null
+     */
+    Reported createOnce(Actor actor, String keyScope, NewCase in, String key) {
+        if (key == null) {
+            return new Reported(create(actor, in), false);
+        }
+        String fingerprint = IntakeKeys.fingerprint(in);
+        Optional<Reported> earlier = earlierUse(keyScope, key, fingerprint);
+        if (earlier.isPresent()) {
+            return earlier.get();
+        }
+        try {
+            return tx.execute(status -> {
+                CaseFile c = create(actor, in);
+                keys.take(keyScope, key, fingerprint, c.id, c.reportedAt);
+                return new Reported(c, false);
+            });
+        } catch (DuplicateKeyException | ConcurrencyFailureException e) {
+            // another use of the key committed first (or holds it still: then ask for a retry)
+            return earlierUse(keyScope, key, fingerprint).orElseThrow(() -> Problems.conflict(
+                    "another report with this Idempotency-Key is being filed; send it again to get its case"));
+        }
+    }
+
+    private Optional<Reported> earlierUse(String keyScope, String key, String fingerprint) {
+        return keys.find(keyScope, key).map(use -> {
+            if (!use.fingerprint().equals(fingerprint)) {
+                throw Problems.of(HttpStatus.UNPROCESSABLE_CONTENT, "idempotency-key-reused",
+                        "Idempotency key reused", "this Idempotency-Key was used for a different report (case "
+                                + use.caseId() + "); a new report needs a new key");
+            }
+            return new Reported(store.find(use.caseId()).orElseThrow(), true);
+        });
     }
 
     CaseFile create(Actor actor, NewCase in) {

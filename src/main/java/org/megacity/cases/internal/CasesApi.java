@@ -19,6 +19,7 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
@@ -55,9 +56,19 @@ class CasesApi {
     }
 
 
+    /** The request header that makes a report idempotent (IETF draft "The Idempotency-Key HTTP Header Field"). */
+    static final String IDEMPOTENCY_KEY = "Idempotency-Key";
+
+    /**
+     * Files a report. With an {@value #IDEMPOTENCY_KEY} header, at most once per key and account: a
+     * retry answers 201 with the case the first request filed and {@code Idempotent-Replayed: true};
+     * the key reused for a different report is 422 (see {@link CaseService#createOnce}).
+     */
     @PostMapping
-    ResponseEntity<CaseViews.CaseView> create(@RequestBody CreateRequest in) {
+    ResponseEntity<CaseViews.CaseView> create(@RequestBody CreateRequest in,
+            @RequestHeader(name = IDEMPOTENCY_KEY, required = false) String idempotencyKey) {
         Actor actor = current.get();
+        String key = IntakeKeys.checked(IDEMPOTENCY_KEY, idempotencyKey);
         Channel channel;
         try {
             channel = in.channel() == null || in.channel().isBlank() ? null : Channel.parse(in.channel());
@@ -67,10 +78,15 @@ class CasesApi {
         if (channel == Channel.SENSOR || channel == Channel.OPEN311) {
             throw Problems.invalid("channel", channel.id() + " reports come through their own intake");
         }
-        CaseFile c = cases.create(actor, new CaseService.NewCase(channel, in.category(), in.hotlineType(), in.title(),
-                in.description(), in.address(), in.lon(), in.lat(), in.componentCode(), in.sourceRef(), in.reporterName(),
-                in.reporterPhone(), in.reporterEmail()));
-        return ResponseEntity.created(URI.create("/api/v1/cases/" + c.id)).body(views.of(actor, c));
+        CaseService.Reported reported = cases.createOnce(actor, new CaseService.NewCase(channel, in.category(),
+                in.hotlineType(), in.title(), in.description(), in.address(), in.lon(), in.lat(), in.componentCode(),
+                in.sourceRef(), in.reporterName(), in.reporterPhone(), in.reporterEmail()), key);
+        CaseFile c = reported.file();
+        ResponseEntity.BodyBuilder created = ResponseEntity.created(URI.create("/api/v1/cases/" + c.id));
+        if (reported.replayed()) {
+            created.header("Idempotent-Replayed", "true");
+        }
+        return created.body(views.of(actor, c));
     }
 
     @GetMapping("/{id}")

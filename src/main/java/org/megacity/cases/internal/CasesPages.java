@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.UUID;
 import org.megacity.cases.CaseStatus;
 import org.megacity.cases.Channel;
 import org.megacity.identity.Actor;
@@ -105,8 +106,22 @@ class CasesPages {
         return s == null || s.isBlank() ? null : s;
     }
 
+    /**
+     * A form's idempotency key: a new one for a new form, the one sent back when the form is shown
+     * again after an error (that attempt filed nothing, so the key is still free). A second click or
+     * a browser's resend of the same form files no second case.
+     */
+    private static void intakeKey(Model model, String sent) {
+        model.addAttribute("intakeKey", sent != null && !sent.isBlank() ? sent : UUID.randomUUID().toString());
+    }
+
     @GetMapping("/cases/intake")
     String intake(Model model) {
+        return intake(model, null);
+    }
+
+    private String intake(Model model, String key) {
+        intakeKey(model, key);
         model.addAttribute("categories", cases.catalogue().categories());
         model.addAttribute("types", cases.catalogue().hotlineTypes());
         model.addAttribute("channels", CaseService.channelsOf(current.get()).stream().map(Channel::id).toList());
@@ -119,15 +134,15 @@ class CasesPages {
             @RequestParam(required = false) String address, @RequestParam(required = false) Double lon,
             @RequestParam(required = false) Double lat, @RequestParam(required = false) String reporterName,
             @RequestParam(required = false) String reporterPhone, @RequestParam(required = false) String componentCode,
-            Model model) {
+            @RequestParam(required = false) String intakeKey, Model model) {
         try {
-            CaseFile c = cases.create(current.get(), new CaseService.NewCase(channel == null ? null : Channel.parse(channel),
+            CaseFile c = cases.createOnce(current.get(), new CaseService.NewCase(channel == null ? null : Channel.parse(channel),
                     category, blank(hotlineType), null, description, address, lon, lat, blank(componentCode), null,
-                    reporterName, reporterPhone, null));
+                    reporterName, reporterPhone, null), IntakeKeys.checked("intakeKey", intakeKey)).file();
             return "redirect:/cases/" + c.id;
         } catch (ErrorResponseException e) {
             model.addAttribute("problem", e.getBody().getDetail());
-            return intake(model);
+            return intake(model, e.getStatusCode().value() == 422 ? null : intakeKey);
         }
     }
 
@@ -140,6 +155,11 @@ class CasesPages {
 
     @GetMapping("/report")
     String reportForm(Model model) {
+        return reportForm(model, null);
+    }
+
+    private String reportForm(Model model, String key) {
+        intakeKey(model, key);
         model.addAttribute("categories", cases.catalogue().categories());
         return "cases/report";
     }
@@ -147,14 +167,15 @@ class CasesPages {
     @PostMapping("/report")
     String publicReport(@RequestParam(required = false) String category, @RequestParam(required = false) String description,
             @RequestParam(required = false) Double lon, @RequestParam(required = false) Double lat,
-            @RequestParam(required = false) String phone, Model model) {
+            @RequestParam(required = false) String phone, @RequestParam(required = false) String intakeKey, Model model) {
         try {
-            CaseFile c = cases.create(Actor.SYSTEM, new CaseService.NewCase(Channel.CITIZEN, category, null, null,
-                    description, null, lon, lat, null, "portal", null, phone, null));
+            CaseFile c = cases.createOnce(Actor.SYSTEM, new CaseService.NewCase(Channel.CITIZEN, category, null, null,
+                    description, null, lon, lat, null, "portal", null, phone, null),
+                    IntakeKeys.checked("intakeKey", intakeKey)).file();
             return "redirect:/track/" + c.token;
         } catch (ErrorResponseException e) {
             model.addAttribute("problem", e.getBody().getDetail());
-            return reportForm(model);
+            return reportForm(model, e.getStatusCode().value() == 422 ? null : intakeKey);
         }
     }
 

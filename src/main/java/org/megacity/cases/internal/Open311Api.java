@@ -231,11 +231,16 @@ class Open311Api {
                 lat = point[1];
             }
             String name = join(request.getParameter("first_name"), request.getParameter("last_name"));
-            CaseFile c = cases.create(Actor.SYSTEM, new CaseService.NewCase(Channel.OPEN311, category.code(), null, null,
-                    request.getParameter("description"), address, lon, lat, componentCode,
-                    "open311:" + key + (request.getParameter("device_id") == null ? "" : ":" + request.getParameter("device_id")),
-                    name, request.getParameter("phone"), request.getParameter("email")));
-            audit.record(Actor.SYSTEM, "case.open311-request", "case=" + c.id + ";key=" + key, "ok");
+            // not in GeoReport v2: a client may send the Idempotency-Key header, its keys apart from other clients'
+            CaseService.Reported reported = cases.createOnce(Actor.SYSTEM, "open311:" + key,
+                    new CaseService.NewCase(Channel.OPEN311, category.code(), null, null,
+                            request.getParameter("description"), address, lon, lat, componentCode,
+                            "open311:" + key + (request.getParameter("device_id") == null ? "" : ":" + request.getParameter("device_id")),
+                            name, request.getParameter("phone"), request.getParameter("email")),
+                    IntakeKeys.checked(CasesApi.IDEMPOTENCY_KEY, request.getHeader(CasesApi.IDEMPOTENCY_KEY)));
+            CaseFile c = reported.file();
+            audit.record(Actor.SYSTEM, "case.open311-request", "case=" + c.id + ";key=" + key
+                    + (reported.replayed() ? ";replayed" : ""), "ok");
             Map<String, Object> r = new LinkedHashMap<>();
             r.put("service_request_id", String.valueOf(c.id));
             r.put("token", c.token);
