@@ -51,6 +51,8 @@ class CasesBrowserIT {
     Geography geography;
     @Autowired
     Organization organization;
+    @Autowired
+    org.springframework.jdbc.core.simple.JdbcClient jdbc;
 
     WebDriver browser;
     WebDriverWait wait;
@@ -185,6 +187,7 @@ class CasesBrowserIT {
         type("lat", String.valueOf(p[1] - 0.001));
         new Select(browser.findElement(By.id("category"))).selectByValue("E0101");
         type("description", "路边垃圾堆放三天无人清运");
+        type("mediaUrl", "https://img.example.cn/garbage.jpg");
         browser.findElement(By.id("submit")).click();
         WebElement status = wait.until(ExpectedConditions.presenceOfElementLocated(By.id("track-status")));
         assertThat(status.getAttribute("data-status")).isEqualTo("reported");
@@ -192,6 +195,14 @@ class CasesBrowserIT {
         Browser.screenshot(browser, "cases-05-track");
         browser.get(url("/track?token=unknown"));
         wait.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector(".problem")));
+        // staff see the photo's link on the case page, opened apart from the platform
+        long id = jdbc.sql("select id from cases_case where description = ?").param("路边垃圾堆放三天无人清运")
+                .query(Long.class).single();
+        signIn("b.dispatcher");
+        browser.get(url("/cases/" + id));
+        WebElement media = wait.until(ExpectedConditions.presenceOfElementLocated(By.id("media")));
+        assertThat(media.getAttribute("href")).isEqualTo("https://img.example.cn/garbage.jpg");
+        assertThat(media.getAttribute("rel")).contains("noopener", "noreferrer");
     }
 
     private void type(String id, String text) {

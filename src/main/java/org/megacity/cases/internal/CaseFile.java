@@ -52,6 +52,8 @@ final class CaseFile {
     Instant suspendedAt;
     String extensionRequest;
     String evidence;
+    /** A photo or video of the problem the reporter published elsewhere: an http(s) URL, shown as a link. */
+    String mediaUrl;
     Long handlingSeconds;
     Boolean handledOnTime;
     Integer satisfaction;

@@ -120,10 +120,45 @@ class CaseService implements CaseIntake {
 
     // intake
 
-    /** A new report. Channel-specific fields may be null. */
+    /**
+     * A new report. Channel-specific fields may be null.
+     *
+     * @param mediaUrl a photo or video the reporter published elsewhere (an http or https URL), or null
+     */
     record NewCase(Channel channel, String category, String hotlineType, String title, String description,
             String address, Double lon, Double lat, String componentCode, String sourceRef, String reporterName,
-            String reporterPhone, String reporterEmail) {
+            String reporterPhone, String reporterEmail, String mediaUrl) {
+
+        /** A report without media. */
+        NewCase(Channel channel, String category, String hotlineType, String title, String description, String address,
+                Double lon, Double lat, String componentCode, String sourceRef, String reporterName, String reporterPhone,
+                String reporterEmail) {
+            this(channel, category, hotlineType, title, description, address, lon, lat, componentCode, sourceRef,
+                    reporterName, reporterPhone, reporterEmail, null);
+        }
+    }
+
+    /** The longest media URL taken. */
+    static final int MEDIA_URL_LENGTH = 2048;
+
+    /**
+     * Why {@code url} is not a media URL the platform takes (an absolute http or https URL with a host,
+     * no user name or password in it, at most {@value #MEDIA_URL_LENGTH} characters), or null when it is.
+     */
+    static String mediaUrlProblem(String url) {
+        if (url.length() > MEDIA_URL_LENGTH) {
+            return "at most " + MEDIA_URL_LENGTH + " characters";
+        }
+        try {
+            java.net.URI uri = new java.net.URI(url);
+            String scheme = uri.getScheme() == null ? "" : uri.getScheme().toLowerCase(Locale.ROOT);
+            if (!scheme.equals("http") && !scheme.equals("https") || uri.getHost() == null || uri.getRawUserInfo() != null) {
+                return "an http or https URL with a host and no user name";
+            }
+            return null;
+        } catch (java.net.URISyntaxException e) {
+            return "not a URL: " + e.getReason();
+        }
     }
 
     /** Which channels each role may report through (the system, for intakes, imports and the demo, any). */
@@ -245,6 +280,11 @@ class CaseService implements CaseIntake {
         check(bad, "reporterName", in.reporterName(), 100);
         check(bad, "reporterEmail", in.reporterEmail(), 200);
         check(bad, "sourceRef", in.sourceRef(), 100);
+        String media = blankToNull(in.mediaUrl());
+        String mediaProblem = media == null ? null : mediaUrlProblem(media);
+        if (mediaProblem != null) {
+            bad.add(new Problems.Violation("mediaUrl", mediaProblem));
+        }
         if (!bad.isEmpty()) {
             throw Problems.invalid(bad);
         }
@@ -274,6 +314,7 @@ class CaseService implements CaseIntake {
         c.escalationLevel = 0;
         c.componentCode = blankToNull(in.componentCode());
         c.sourceRef = blankToNull(in.sourceRef());
+        c.mediaUrl = media;
         c.reporterAccount = actor.authenticated() && channel == Channel.CITIZEN ? actor.accountId() : null;
         c.reporterName = c.seal(blankToNull(in.reporterName()), cipher::encrypt);
         c.reporterPhone = c.seal(blankToNull(in.reporterPhone()), cipher::encrypt);

@@ -28,7 +28,7 @@ class CaseStore {
             + "component_code, source_ref, reporter_account, reporter_name, reporter_phone, reporter_email, token, "
             + "duplicate_of, merged_into, rejection, reported_at, filed_at, dispatched_at, accepted_at, handled_at, "
             + "verified_at, closed_at, evaluated_at, due_at, handle_due, escalation_due, suspended_from, suspended_at, "
-            + "extension_request, evidence, handling_seconds, handled_on_time, satisfaction, updated_at";
+            + "extension_request, evidence, handling_seconds, handled_on_time, satisfaction, updated_at, media_url";
 
     /** Case numbers taken from the sequence at a time (its increment, migration V86_1). */
     static final int ID_BLOCK = 50;
@@ -71,7 +71,8 @@ class CaseStore {
         }
     }
 
-    private static final String INSERT = "insert into cases_case (" + COLUMNS + ") values (" + "?, ".repeat(47) + "?)";
+    private static final String INSERT = "insert into cases_case (" + COLUMNS + ") values ("
+            + "?, ".repeat(COLUMNS.split(", ").length - 1) + "?)";
     private static final String HISTORY = """
             insert into cases_history (case_id, seq, at, actor_id, actor_name, actor_role, action, from_status, to_status,
                 reason, detail) values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""";
@@ -178,7 +179,8 @@ class CaseStore {
      */
     Written update(CaseFile c, int readVersion, Step step, List<Statement> along) {
         int[] alongCounts = new int[along.size()];
-        List<Object> params = new ArrayList<>(values(c).subList(1, 48));
+        List<Object> row = values(c);
+        List<Object> params = new ArrayList<>(row.subList(1, row.size()));
         params.add(c.id);
         params.add(readVersion);
         if (oneRoundTrip) {
@@ -215,7 +217,7 @@ class CaseStore {
     private static final String UPDATE_WITH_HISTORY = UPDATE + ";\n" + HISTORY;
 
     private static List<Object> values(CaseFile c) {
-        List<Object> v = new ArrayList<>(48);
+        List<Object> v = new ArrayList<>(49);
         v.add(c.id);
         v.add(c.version);
         v.add(c.status.name());
@@ -264,6 +266,7 @@ class CaseStore {
         v.add(c.handledOnTime);
         v.add(c.satisfaction);
         v.add(ts(c.updatedAt));
+        v.add(c.mediaUrl);
         return v;
     }
 
@@ -344,6 +347,7 @@ class CaseStore {
         int sat = rs.getInt(++i);
         c.satisfaction = rs.wasNull() ? null : sat;
         c.updatedAt = instant(rs, ++i);
+        c.mediaUrl = rs.getString(++i);
         return c;
     }
 

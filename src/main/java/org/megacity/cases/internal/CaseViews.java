@@ -31,7 +31,7 @@ class CaseViews {
             Long mergedInto, String rejection, Instant reportedAt, Instant filedAt, Instant dispatchedAt,
             Instant acceptedAt, Instant handledAt, Instant verifiedAt, Instant closedAt, Instant evaluatedAt, Instant dueAt,
             Instant handleDue, boolean overdue, Double workingHoursLeft, String extensionRequest, String evidence,
-            Boolean handledOnTime, Double handlingHours, Integer satisfaction, List<String> allowedActions) {
+            Boolean handledOnTime, Double handlingHours, Integer satisfaction, String mediaUrl, List<String> allowedActions) {
     }
 
     CaseView of(Actor actor, CaseFile c) {
@@ -53,7 +53,7 @@ class CaseViews {
                 c.reportedAt, c.filedAt, c.dispatchedAt, c.acceptedAt, c.handledAt, c.verifiedAt, c.closedAt,
                 c.evaluatedAt, c.dueAt, c.handleDue, running && now.isAfter(c.dueAt), left, c.extensionRequest, c.evidence,
                 c.handledOnTime, c.handlingSeconds == null ? null : Math.round(c.handlingSeconds / 36.0) / 100.0,
-                c.satisfaction, cases.allowedActions(actor, c));
+                c.satisfaction, c.mediaUrl, cases.allowedActions(actor, c));
     }
 
     private String mask(Actor actor, CaseFile c, PersonalDataKind kind, String sealed) {

@@ -52,7 +52,7 @@ class CasesApi {
 
     record CreateRequest(String channel, String category, String hotlineType, String title, String description,
             String address, Double lon, Double lat, String componentCode, String sourceRef, String reporterName,
-            String reporterPhone, String reporterEmail) {
+            String reporterPhone, String reporterEmail, String mediaUrl) {
     }
 
 
@@ -80,7 +80,7 @@ class CasesApi {
         }
         CaseService.Reported reported = cases.createOnce(actor, new CaseService.NewCase(channel, in.category(),
                 in.hotlineType(), in.title(), in.description(), in.address(), in.lon(), in.lat(), in.componentCode(),
-                in.sourceRef(), in.reporterName(), in.reporterPhone(), in.reporterEmail()), key);
+                in.sourceRef(), in.reporterName(), in.reporterPhone(), in.reporterEmail(), in.mediaUrl()), key);
         CaseFile c = reported.file();
         ResponseEntity.BodyBuilder created = ResponseEntity.created(URI.create("/api/v1/cases/" + c.id));
         if (reported.replayed()) {

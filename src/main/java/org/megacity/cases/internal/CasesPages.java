@@ -167,10 +167,11 @@ class CasesPages {
     @PostMapping("/report")
     String publicReport(@RequestParam(required = false) String category, @RequestParam(required = false) String description,
             @RequestParam(required = false) Double lon, @RequestParam(required = false) Double lat,
-            @RequestParam(required = false) String phone, @RequestParam(required = false) String intakeKey, Model model) {
+            @RequestParam(required = false) String phone, @RequestParam(required = false) String mediaUrl,
+            @RequestParam(required = false) String intakeKey, Model model) {
         try {
             CaseFile c = cases.createOnce(Actor.SYSTEM, new CaseService.NewCase(Channel.CITIZEN, category, null, null,
-                    description, null, lon, lat, null, "portal", null, phone, null),
+                    description, null, lon, lat, null, "portal", null, phone, null, mediaUrl),
                     IntakeKeys.checked("intakeKey", intakeKey)).file();
             return "redirect:/track/" + c.token;
         } catch (ErrorResponseException e) {

@@ -73,7 +73,8 @@ class IntakeKeys {
      */
     static String fingerprint(CaseService.NewCase in) {
         String joined = Stream.of(in.channel() == null ? null : in.channel().id(), in.category(), in.hotlineType(),
-                        in.title(), in.description(), in.address(), in.lon(), in.lat(), in.componentCode(), in.sourceRef())
+                        in.title(), in.description(), in.address(), in.lon(), in.lat(), in.componentCode(), in.sourceRef(),
+                        in.mediaUrl())
                 .map(v -> v == null ? "\u0000" : v.toString().strip().replace("\u001f", " "))
                 .reduce((a, b) -> a + '\u001f' + b).orElseThrow();
         try {

@@ -231,12 +231,16 @@ class Open311Api {
                 lat = point[1];
             }
             String name = join(request.getParameter("first_name"), request.getParameter("last_name"));
+            String media = request.getParameter("media_url");
+            if (media != null && !media.isBlank() && CaseService.mediaUrlProblem(media.strip()) != null) {
+                throw new Open311Error(HttpStatus.BAD_REQUEST, "media_url: " + CaseService.mediaUrlProblem(media.strip()));
+            }
             // not in GeoReport v2: a client may send the Idempotency-Key header, its keys apart from other clients'
             CaseService.Reported reported = cases.createOnce(Actor.SYSTEM, "open311:" + key,
                     new CaseService.NewCase(Channel.OPEN311, category.code(), null, null,
                             request.getParameter("description"), address, lon, lat, componentCode,
                             "open311:" + key + (request.getParameter("device_id") == null ? "" : ":" + request.getParameter("device_id")),
-                            name, request.getParameter("phone"), request.getParameter("email")),
+                            name, request.getParameter("phone"), request.getParameter("email"), media),
                     IntakeKeys.checked(CasesApi.IDEMPOTENCY_KEY, request.getHeader(CasesApi.IDEMPOTENCY_KEY)));
             CaseFile c = reported.file();
             audit.record(Actor.SYSTEM, "case.open311-request", "case=" + c.id + ";key=" + key
@@ -315,7 +319,7 @@ class Open311Api {
         r.put("zipcode", null);
         r.put("lat", c.lat);
         r.put("long", c.lon);
-        r.put("media_url", null);
+        r.put("media_url", c.mediaUrl);
         return r;
     }
 

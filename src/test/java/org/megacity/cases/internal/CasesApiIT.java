@@ -171,7 +171,21 @@ class CasesApiIT {
         report(operator, "{\"channel\": \"hotline\", \"category\": \"E0501\", \"lon\": " + p[0] + ", \"lat\": " + p[1] + "}")
                 .andExpect(status().isBadRequest());
         report(handler, hotlineCall("E0501", p[0], p[1])).andExpect(status().isForbidden());
+        report(inspector, "{\"channel\": \"inspector\", \"category\": \"E0501\", \"lon\": " + p[0] + ", \"lat\": " + p[1]
+                + ", \"mediaUrl\": \"javascript:alert(1)\"}").andExpect(status().isBadRequest())
+                .andExpect(jsonPath("$.errors[0].field").value("mediaUrl"));
         assertThat(count()).isEqualTo(before);
+    }
+
+    @Test
+    void aReportsMediaLinkIsKeptAndShown() throws Exception {
+        long id = id(report(inspector, "{\"channel\": \"inspector\", \"category\": \"E0501\", \"lon\": " + p[0]
+                + ", \"lat\": " + p[1] + ", \"mediaUrl\": \"  https://img.example.cn/leak.jpg  \"}")
+                .andExpect(status().isCreated()).andExpect(jsonPath("$.mediaUrl").value("https://img.example.cn/leak.jpg")));
+        mvc.perform(get(API + "/" + id).header(HttpHeaders.AUTHORIZATION, bearer(supervisor)))
+                .andExpect(jsonPath("$.mediaUrl").value("https://img.example.cn/leak.jpg"));
+        // the link survives the case's writes
+        act(dispatcher, id, "file", null).andExpect(status().isOk()).andExpect(jsonPath("$.mediaUrl").value("https://img.example.cn/leak.jpg"));
     }
 
     long count() {

@@ -141,6 +141,12 @@ class Open311ConformanceIT {
                 "attribute[colour]", "red").andExpect(status().isBadRequest());
         postRequest("json", "api_key", apiKey, "service_code", "Z9999", "lat", "" + p[1], "long", "" + p[0])
                 .andExpect(status().isBadRequest());
+        for (String media : List.of("javascript:alert(1)", "ftp://example.com/a.jpg", "photo.jpg", "https://user:pw@example.com/a.jpg",
+                "https://example.com/" + "a".repeat(CaseService.MEDIA_URL_LENGTH))) {
+            postRequest("json", "api_key", apiKey, "service_code", "E0101", "lat", "" + p[1], "long", "" + p[0],
+                    "media_url", media).andExpect(status().isBadRequest())
+                    .andExpect(jsonPath("$[0].description").value(containsString("media_url")));
+        }
         assertThat(jdbc.sql("select count(*) from cases_case").query(Long.class).single()).isEqualTo(before);
     }
 
@@ -149,7 +155,7 @@ class Open311ConformanceIT {
     void postingARequestGivesItsIdAndToken() throws Exception {
         String body = postRequest("json", "api_key", apiKey, "service_code", "C0101", "lat", "" + p[1], "long", "" + p[0],
                 "attribute[component_code]", "500103010100000001", "description", "井盖缺失", "email", "li.si@example.com",
-                "phone", "13912345678", "first_name", "Si", "last_name", "Li")
+                "phone", "13912345678", "first_name", "Si", "last_name", "Li", "media_url", "https://img.example.cn/manhole.jpg?size=large&v=2")
                 .andExpect(status().isOk()).andExpect(jsonPath("$[0].service_request_id").exists())
                 .andReturn().getResponse().getContentAsString();
         requestId = JsonPath.read(body, "$[0].service_request_id");
@@ -170,10 +176,12 @@ class Open311ConformanceIT {
                 .andExpect(jsonPath("$[0].service_code").value("C0101"))
                 .andExpect(jsonPath("$[0].lat").value(p[1]))
                 .andExpect(jsonPath("$[0].agency_responsible").value("渝中区water-supply"))
+                .andExpect(jsonPath("$[0].media_url").value("https://img.example.cn/manhole.jpg?size=large&v=2"))
                 .andReturn().getResponse().getContentAsString();
         assertThat(json).doesNotContain("li.si", "13912345678", "Li", "email", "phone");
         String xml = mvc.perform(get(V2 + "/requests/" + requestId + ".xml")).andExpect(status().isOk())
                 .andExpect(xpath("/service_requests/request/status").string("open"))
+                .andExpect(xpath("/service_requests/request/media_url").string("https://img.example.cn/manhole.jpg?size=large&v=2"))
                 .andReturn().getResponse().getContentAsString();
         assertThat(xml).doesNotContain("li.si", "13912345678");
         mvc.perform(get(V2 + "/requests/999999999.json")).andExpect(status().isNotFound()).andExpect(jsonPath("$[0].code").value(404));
