@@ -274,6 +274,22 @@ class CasesLoadIT {
             end
             """;
 
+    /**
+     * {@link #REPORTS}, each with an {@code Idempotency-Key} of its own: the run's start second, the
+     * thread and the request's number, so no key repeats within a run or across runs.
+     */
+    static final String KEYED_REPORTS = keyed(REPORTS);
+
+    private static String keyed(String reports) {
+        String seed = "math.randomseed(7 + id)";
+        String headers = "[\"Content-Type\"] = \"application/json\"}";
+        if (!reports.contains(seed) || !reports.contains(headers)) {
+            throw new IllegalStateException("REPORTS changed: KEYED_REPORTS no longer finds where to add its key");
+        }
+        return reports.replace(seed, seed + "\n  started = os.time()").replace(headers,
+                "[\"Content-Type\"] = \"application/json\", [\"Idempotency-Key\"] = string.format(\"%d-%d-%d\", started, id, n)}");
+    }
+
     /** A Lua script for wrk: an authenticated GET of the script's URL. */
     static final String AUTHENTICATED_GET = """
             init = function(args) token = args[1] end
@@ -303,6 +319,16 @@ class CasesLoadIT {
         assertThat(intake.notSuccessful() + intake.socketErrors()).as("reports not answered 201").isZero();
         assertThat(intake.requests()).isPositive();
         assertThat(stored).as("every acknowledged report is stored").isGreaterThanOrEqualTo(intake.requests());
+        // the same reports, each with an idempotency key: the key's lookup and row, and a transaction of its own
+        wrk.run(base + "/api/v1/cases", KEYED_REPORTS, 2, clients, Math.max(1, warmUp / 3), reportArgs);
+        long keysBefore = jdbc.queryForObject("select count(*) from cases_intake_key", Long.class);
+        Wrk.Result keyed = wrk.run(base + "/api/v1/cases", KEYED_REPORTS, 2, clients, seconds, reportArgs);
+        long keysTaken = jdbc.queryForObject("select count(*) from cases_intake_key", Long.class) - keysBefore;
+        System.out.printf("CASES LOAD (%s) intake with an Idempotency-Key each, %d connections for %d s: %d reports, "
+                        + "%.0f/s, p50 %.1f ms, p99 %.1f ms (%.2f of intake without)%n", db, clients, seconds, keyed.requests(),
+                keyed.perSecond(), keyed.p50Millis(), keyed.p99Millis(), keyed.perSecond() / intake.perSecond());
+        assertThat(keyed.notSuccessful() + keyed.socketErrors()).as("keyed reports not answered 201").isZero();
+        assertThat(keysTaken).as("every keyed report took its key: none was a replay").isGreaterThanOrEqualTo(keyed.requests());
     }
 
     private void bulk(int n, String[] categories) {
