@@ -211,16 +211,9 @@ class CaseService implements CaseIntake {
             return new Reported(create(actor, in), false);
         }
         String fingerprint = IntakeKeys.fingerprint(in);
-        Optional<Reported> earlier = earlierUse(keyScope, key, fingerprint);
-        if (earlier.isPresent()) {
-            return earlier.get();
-        }
         try {
-            return tx.execute(status -> {
-                CaseFile c = create(actor, in);
-                keys.take(keyScope, key, fingerprint, c.id, c.reportedAt);
-                return new Reported(c, false);
-            });
+            // the key goes in with the report (on PostgreSQL in its one statement): a retry fails on it
+            return new Reported(create(actor, in, new CaseStore.KeyUse(keyScope, key, fingerprint)), false);
         } catch (DuplicateKeyException | ConcurrencyFailureException e) {
             // another use of the key committed first (or holds it still: then ask for a retry)
             return earlierUse(keyScope, key, fingerprint).orElseThrow(() -> Problems.conflict(
@@ -240,6 +233,10 @@ class CaseService implements CaseIntake {
     }
 
     CaseFile create(Actor actor, NewCase in) {
+        return create(actor, in, null);
+    }
+
+    private CaseFile create(Actor actor, NewCase in, CaseStore.KeyUse key) {
         List<Problems.Violation> bad = new ArrayList<>();
         Set<Channel> allowed = channelsOf(actor);
         Channel channel = in.channel() != null ? in.channel() : allowed.stream().findFirst().orElse(null);
@@ -328,7 +325,7 @@ class CaseService implements CaseIntake {
         // one statement on PostgreSQL: committed here when the caller has no transaction, before the event
         store.insertReport(c, new CaseStore.Step(1, now, actor.accountId(), actor.username(), roleOf(actor, channel),
                 "report", null, CaseStatus.REPORTED, null, "channel=" + channel.id()), DUPLICATE_METRES,
-                c.reportedAt.minus(DUPLICATE_WINDOW));
+                c.reportedAt.minus(DUPLICATE_WINDOW), key);
         events.publishEvent(new CaseReported(c.id, c.category, channel, c.gridCode, c.duplicateOf, now));
         return c;
     }

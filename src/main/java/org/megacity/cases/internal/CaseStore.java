@@ -107,13 +107,24 @@ class CaseStore {
      * PostgreSQL's report: the duplicate check and both inserts as one statement (data-modifying
      * common table expressions), so one round trip that commits by itself outside a transaction.
      */
-    private static final String REPORT = "with duplicate as (" + OPEN_NEAR + "),\n"
+    private static final String REPORT_PARTS = "with duplicate as (" + OPEN_NEAR + "),\n"
             + "reported as (insert into cases_case (" + COLUMNS + ") values ("
             + reportedValues() + ") returning duplicate_of),\n"
             + "entry as (insert into cases_history (case_id, seq, at, actor_id, actor_name, actor_role, action, from_status, "
             + "to_status, reason, detail) values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, "
-            + "? || coalesce('" + POSSIBLE_DUPLICATE + "' || (select duplicate_of from reported), '')))\n"
+            + "? || coalesce('" + POSSIBLE_DUPLICATE + "' || (select duplicate_of from reported), '')))";
+    private static final String REPORT = REPORT_PARTS + "\nselect duplicate_of from reported";
+    /** {@link #REPORT} that also takes an idempotency key: a key taken already fails the whole statement. */
+    private static final String REPORT_TAKING_KEY = REPORT_PARTS + ",\ntaken as (" + IntakeKeys.TAKE + ")\n"
             + "select duplicate_of from reported";
+
+    /** An idempotency key to take with a report: its scope (an account, an Open311 client), the key, the report's fingerprint. */
+    record KeyUse(String scope, String key, String fingerprint) {
+
+        List<Object> values(CaseFile c) {
+            return Arrays.asList(scope, key, fingerprint, c.id, ts(c.reportedAt));
+        }
+    }
 
     /** The inserted values: parameters, but the duplicate found by the statement's first part. */
     private static String reportedValues() {
@@ -128,16 +139,21 @@ class CaseStore {
      * since {@code since}; returns that case. The entry's detail then ends with
      * {@value #POSSIBLE_DUPLICATE} and its number. On PostgreSQL this is one statement, atomic by
      * itself: outside a transaction it commits in one round trip, inside one it joins it. Elsewhere
-     * it takes three statements in a transaction of its own (or the caller's).
+     * it takes three statements in a transaction of its own (or the caller's). With a {@code key}, the
+     * key is taken in the same statement (or transaction): when the scope holds it already, this
+     * throws {@link org.springframework.dao.DuplicateKeyException} and writes nothing.
      */
-    Optional<Long> insertReport(CaseFile c, Step first, double metres, Instant since) {
+    Optional<Long> insertReport(CaseFile c, Step first, double metres, Instant since, KeyUse key) {
         if (oneRoundTrip) {
             List<Object> params = new ArrayList<>(near(c.category, c.lon, c.lat, metres, since));
             List<Object> row = values(c);
             row.remove(DUPLICATE_OF);
             params.addAll(row);
             params.addAll(first.values(c.id));
-            Long duplicate = jdbc.sql(REPORT).params(params).query((rs, n) -> {
+            if (key != null) {
+                params.addAll(key.values(c));
+            }
+            Long duplicate = jdbc.sql(key == null ? REPORT : REPORT_TAKING_KEY).params(params).query((rs, n) -> {
                 long id = rs.getLong(1);
                 return rs.wasNull() ? null : id;
             }).list().getFirst(); // one row, null when there is no duplicate
@@ -149,6 +165,9 @@ class CaseStore {
             insert(c, c.duplicateOf == null ? first : new Step(first.seq(), first.at(), first.actorId(), first.actorName(),
                     first.role(), first.action(), first.from(), first.to(), first.reason(),
                     first.detail() + POSSIBLE_DUPLICATE + c.duplicateOf));
+            if (key != null) {
+                jdbc.sql(IntakeKeys.TAKE).params(key.values(c)).update();
+            }
             return Optional.ofNullable(c.duplicateOf);
         });
     }

@@ -7,7 +7,6 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.HexFormat;
-import java.util.Objects;
 import java.util.Optional;
 import java.util.stream.Stream;
 import org.megacity.platform.Problems;
@@ -91,14 +90,12 @@ class IntakeKeys {
     }
 
     /**
-     * Takes the key for the case, in the caller's transaction. Throws
-     * {@link org.springframework.dao.DuplicateKeyException} when the account used it already (once
-     * the other use commits, if it has not yet).
+     * Takes a key (scope, key, fingerprint, case, time): {@link CaseStore#insertReport} sends it with
+     * the report, so the key and its case are written together or not at all. The primary key makes
+     * a second use fail, once the first commits if it has not yet.
      */
-    void take(String accountId, String key, String fingerprint, long caseId, Instant at) {
-        jdbc.sql("insert into cases_intake_key (account_id, intake_key, fingerprint, case_id, created_at) values (?, ?, ?, ?, ?)")
-                .params(accountId, key, Objects.requireNonNull(fingerprint), caseId, CaseStore.ts(at)).update();
-    }
+    static final String TAKE = "insert into cases_intake_key (account_id, intake_key, fingerprint, case_id, created_at) "
+            + "values (?, ?, ?, ?, ?)";
 
     /** Removes the keys taken before {@code before}; returns how many. */
     int purge(Instant before) {

@@ -181,7 +181,7 @@ class CaseLifecyclePropertiesIT {
                 .params(c.id, CaseStore.ts(MONDAY)).update();
         CaseStore.Step first = new CaseStore.Step(1, MONDAY, "a-op", "op", "HOTLINE_OPERATOR", "report", null,
                 CaseStatus.REPORTED, null, "channel=hotline");
-        assertThatThrownBy(() -> store.insertReport(c, first, CaseService.DUPLICATE_METRES, MONDAY.minusSeconds(86_400)))
+        assertThatThrownBy(() -> store.insertReport(c, first, CaseService.DUPLICATE_METRES, MONDAY.minusSeconds(86_400), null))
                 .isInstanceOf(org.springframework.dao.DuplicateKeyException.class);
         assertThat(store.find(c.id)).isEmpty();
     }
