@@ -136,6 +136,138 @@
     setInterval(load, 10000);
   }
 
+  // alert rules: the list for every reader, the form and the switches for the system administrator
+  const rulesPage = document.getElementById('rules-page');
+  if (rulesPage) {
+    const msg = rulesPage.dataset;
+    const manage = msg.manage === 'true';
+    const body = document.querySelector('#rules tbody');
+    const form = document.getElementById('rule-form');
+
+    async function send(url, method, payload) {
+      const r = await fetch(url, { method: method, credentials: 'same-origin',
+        headers: { Accept: 'application/json', 'Content-Type': 'application/json', 'X-XSRF-TOKEN': csrf() },
+        body: payload === undefined ? undefined : JSON.stringify(payload) });
+      return { ok: r.ok, body: await r.json().catch(() => ({})) };
+    }
+
+    function show(el, problem) {
+      if (!el) return;
+      el.hidden = !problem;
+      el.textContent = problem ? (problem.detail || problem.title || String(problem)) : '';
+    }
+
+    function dir(d) {
+      return d === 'below' ? msg.msgBelow : msg.msgAbove;
+    }
+
+    function condition(r) {
+      switch (r.kind) {
+        case 'threshold':
+          return dir(r.direction) + ' ' + r.limit + (r.minDurationSeconds ? ' ≥ ' + r.minDurationSeconds + ' s' : '');
+        case 'rate':
+          return msg.msgDrop.replace('{0}', r.dropPercent).replace('{1}', r.windowSeconds);
+        case 'stale':
+          return msg.msgStale.replace('{0}', r.staleIntervals);
+        case 'composite':
+          return dir(r.direction) + ' ' + r.limit + ' + ' + r.otherType + ' ' + dir(r.otherDirection) + ' ' + r.otherLimit
+            + ' (' + (r.radiusMetres > 0 ? msg.msgWithin.replace('{0}', r.radiusMetres) : msg.msgSameAsset) + ')';
+        default:
+          return r.kind;
+      }
+    }
+
+    function cell(tr, value) {
+      const td = document.createElement('td');
+      td.textContent = value == null ? '' : value;
+      tr.appendChild(td);
+      return td;
+    }
+
+    async function load() {
+      const r = await call('/api/v1/telemetry/rules');
+      if (!r.ok) {
+        show(document.getElementById('rules-problem'), r.body);
+        return;
+      }
+      body.replaceChildren();
+      for (const rule of r.body.rules.slice().sort((a, b) => a.id - b.id)) {
+        const tr = document.createElement('tr');
+        tr.id = 'rule-' + rule.id;
+        tr.dataset.enabled = rule.enabled;
+        cell(tr, rule.id);
+        cell(tr, rule.name);
+        cell(tr, rule.sensorType + (rule.assetType ? ' @ ' + rule.assetType + '/' + rule.assetId : ''));
+        cell(tr, rule.kind);
+        cell(tr, condition(rule));
+        cell(tr, ROMAN[rule.severity] || rule.severity);
+        cell(tr, rule.category);
+        cell(tr, rule.enabled ? msg.msgOn : msg.msgOff);
+        const td = cell(tr, '');
+        if (manage) {
+          const b = document.createElement('button');
+          b.type = 'button';
+          b.className = 'toggle';
+          b.textContent = rule.enabled ? msg.msgDisable : msg.msgEnable;
+          b.addEventListener('click', async () => {
+            b.disabled = true;
+            const res = await send('/api/v1/telemetry/rules/' + rule.id + (rule.enabled ? '/disable' : '/enable'), 'POST');
+            show(document.getElementById('rules-problem'), res.ok ? null : res.body);
+            load();
+          });
+          td.appendChild(b);
+        }
+        body.appendChild(tr);
+      }
+    }
+
+    function kindChanged() {
+      const kind = document.getElementById('rule-kind').value;
+      form.querySelectorAll('[data-kinds]').forEach((el) => {
+        el.hidden = !el.dataset.kinds.split(' ').includes(kind);
+      });
+    }
+
+    if (form) {
+      document.getElementById('rule-kind').addEventListener('change', kindChanged);
+      kindChanged();
+      form.addEventListener('submit', async (e) => {
+        e.preventDefault();
+        const kind = document.getElementById('rule-kind').value;
+        const rule = {};
+        form.querySelectorAll('input, select').forEach((el) => {
+          const scope = el.closest('[data-kinds]');
+          if (!el.name || (scope && !scope.dataset.kinds.split(' ').includes(kind))) return;
+          if (el.type === 'checkbox') rule[el.name] = el.checked;
+          else if (el.hasAttribute('data-number')) {
+            if (el.value.trim() !== '') rule[el.name] = Number(el.value.trim());
+          } else if (el.name === 'severity') rule[el.name] = Number(el.value);
+          else if (el.value.trim() !== '') rule[el.name] = el.value.trim();
+        });
+        form.querySelectorAll('.invalid').forEach((el) => el.classList.remove('invalid'));
+        const submit = document.getElementById('rule-submit');
+        submit.disabled = true;
+        const res = await send('/api/v1/telemetry/rules', 'POST', rule);
+        submit.disabled = false;
+        show(document.getElementById('rule-problem'), res.ok ? null : res.body);
+        const notice = document.getElementById('rule-notice');
+        notice.hidden = !res.ok;
+        if (res.ok) {
+          notice.textContent = msg.msgCreated + ' #' + res.body.id;
+          form.reset();
+          kindChanged();
+          load();
+        } else {
+          for (const v of res.body.errors || []) {
+            const field = form.querySelector('[name="' + String(v.field).split('.')[0] + '"]');
+            if (field) field.classList.add('invalid');
+          }
+        }
+      });
+    }
+    load();
+  }
+
   // sensor page
   const page = document.getElementById('sensor-page');
   if (page) {
