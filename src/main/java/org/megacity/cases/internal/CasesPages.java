@@ -112,7 +112,13 @@ class CasesPages {
      * a browser's resend of the same form files no second case.
      */
     private static void intakeKey(Model model, String sent) {
-        model.addAttribute("intakeKey", sent != null && !sent.isBlank() ? sent : UUID.randomUUID().toString());
+        String key;
+        try {
+            key = IntakeKeys.checked("intakeKey", sent);
+        } catch (ErrorResponseException malformed) {
+            key = null; // a key tampered with: the form gets a good one
+        }
+        model.addAttribute("intakeKey", key != null ? key : UUID.randomUUID().toString());
     }
 
     @GetMapping("/cases/intake")

@@ -260,6 +260,19 @@ class ReportIdempotencyIT {
         assertThat(another).as("a new form, a new key").doesNotContain(key);
     }
 
+    @Test
+    void aTamperedFormKeyIsRefusedAndTheFormComesBackWithAGoodOne() throws Exception {
+        String tampered = "k".repeat(IntakeKeys.MAX_LENGTH + 1);
+        String page = mvc.perform(post("/report").with(csrf()).param("category", "E0101").param("description", "tampered key")
+                        .param("lon", "" + p[0]).param("lat", "" + p[1]).param("intakeKey", tampered))
+                .andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
+        assertThat(page).contains("intakeKey: 1 to " + IntakeKeys.MAX_LENGTH).doesNotContain(tampered);
+        java.util.regex.Matcher m = java.util.regex.Pattern.compile("name=\"intakeKey\" value=\"([^\"]+)\"").matcher(page);
+        assertThat(m.find()).isTrue();
+        assertThat(IntakeKeys.checked("intakeKey", m.group(1))).isEqualTo(m.group(1));
+        assertThat(casesDescribed("tampered key")).isZero();
+    }
+
     private String submitReportForm(String key) throws Exception {
         return mvc.perform(post("/report").with(csrf()).param("category", "E0101").param("description", "form sent twice")
                         .param("lon", "" + p[0]).param("lat", "" + p[1]).param("intakeKey", key))
