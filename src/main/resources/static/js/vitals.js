@@ -205,6 +205,12 @@
         cell(tr, rule.enabled ? msg.msgOn : msg.msgOff);
         const td = cell(tr, '');
         if (manage) {
+          const edit = document.createElement('button');
+          edit.type = 'button';
+          edit.className = 'edit';
+          edit.textContent = msg.msgEdit;
+          edit.addEventListener('click', () => startEditing(rule));
+          td.appendChild(edit);
           const b = document.createElement('button');
           b.type = 'button';
           b.className = 'toggle';
@@ -221,6 +227,34 @@
       }
     }
 
+    // the rule being changed, or null when the form writes a new one
+    let editing = null;
+
+    function startEditing(rule) {
+      editing = rule;
+      form.reset();
+      form.querySelectorAll('input, select').forEach((el) => {
+        if (!el.name) return;
+        if (el.type === 'checkbox') el.checked = rule.enabled;
+        else if (rule[el.name] != null) el.value = String(rule[el.name]);
+      });
+      if (!rule.radiusMetres) document.getElementById('rule-radiusMetres').value = '';
+      kindChanged();
+      text(document.getElementById('rule-form-title'), msg.msgEdit + ' #' + rule.id);
+      text(document.getElementById('rule-submit'), msg.msgSave);
+      document.getElementById('rule-cancel').hidden = false;
+      form.scrollIntoView();
+    }
+
+    function stopEditing() {
+      editing = null;
+      form.reset();
+      kindChanged();
+      text(document.getElementById('rule-form-title'), msg.msgNew);
+      text(document.getElementById('rule-submit'), msg.msgCreate);
+      document.getElementById('rule-cancel').hidden = true;
+    }
+
     function kindChanged() {
       const kind = document.getElementById('rule-kind').value;
       form.querySelectorAll('[data-kinds]').forEach((el) => {
@@ -230,6 +264,7 @@
 
     if (form) {
       document.getElementById('rule-kind').addEventListener('change', kindChanged);
+      document.getElementById('rule-cancel').addEventListener('click', stopEditing);
       kindChanged();
       form.addEventListener('submit', async (e) => {
         e.preventDefault();
@@ -247,15 +282,20 @@
         form.querySelectorAll('.invalid').forEach((el) => el.classList.remove('invalid'));
         const submit = document.getElementById('rule-submit');
         submit.disabled = true;
-        const res = await send('/api/v1/telemetry/rules', 'POST', rule);
+        const changing = editing;
+        if (changing && changing.assetType) {
+          rule.asset = { type: changing.assetType, id: changing.assetId }; // the page keeps an asset override as it is
+        }
+        const res = changing
+          ? await send('/api/v1/telemetry/rules/' + changing.id, 'PUT', rule)
+          : await send('/api/v1/telemetry/rules', 'POST', rule);
         submit.disabled = false;
         show(document.getElementById('rule-problem'), res.ok ? null : res.body);
         const notice = document.getElementById('rule-notice');
         notice.hidden = !res.ok;
         if (res.ok) {
-          notice.textContent = msg.msgCreated + ' #' + res.body.id;
-          form.reset();
-          kindChanged();
+          notice.textContent = (changing ? msg.msgSaved : msg.msgCreated) + ' #' + res.body.id;
+          stopEditing();
           load();
         } else {
           for (const v of res.body.errors || []) {

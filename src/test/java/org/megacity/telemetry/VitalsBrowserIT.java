@@ -22,8 +22,8 @@ import org.megacity.platform.DataDirectory;
 import org.megacity.testing.Browser;
 import org.megacity.testing.IntegrationTest;
 import org.openqa.selenium.By;
+import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.WebDriver;
-import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.Select;
 import org.openqa.selenium.support.ui.WebDriverWait;
@@ -37,8 +37,8 @@ import org.springframework.test.web.servlet.MockMvc;
 
 /**
  * An operator watches an injected gas leak become an alert and a case on the dashboard and the alert
- * list, and acknowledges it; the system administrator writes an alert rule on the rules page and
- * switches it off.
+ * list, and acknowledges it; the system administrator writes an alert rule on the rules page, changes
+ * its limit and switches it off.
  */
 @IntegrationTest
 @AutoConfigureMockMvc
@@ -127,6 +127,7 @@ class VitalsBrowserIT {
 
     @Test
     void theSystemAdministratorWritesARuleOnItsPageAndSwitchesItOff() {
+        wait.ignoring(StaleElementReferenceException.class); // the table is redrawn after every change
         browser.get(url("/vitals/alerts?lang=en"));
         browser.findElement(By.id("rules-link")).click();
         wait.until(ExpectedConditions.presenceOfElementLocated(By.id("rule-form")));
@@ -151,11 +152,22 @@ class VitalsBrowserIT {
         wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("rule-notice")));
         assertThat(browser.findElement(By.id("rule-problem")).isDisplayed()).isFalse();
         By row = By.xpath("//table[@id='rules']//tr[td[2][text()='Methane in a gas manhole']]");
-        WebElement created = wait.until(ExpectedConditions.presenceOfElementLocated(row));
-        assertThat(created.getText()).contains("methane", "threshold", "above 25", "II", "E0504", "on");
+        wait.until(ExpectedConditions.attributeToBe(row, "data-enabled", "true"));
+        assertThat(browser.findElement(row).getText()).contains("methane", "threshold", "above 25", "II", "E0504");
         assertThat(browser.findElement(By.id("rule-otherLimit")).isDisplayed()).as("the form is reset to a threshold rule").isFalse();
         Browser.screenshot(browser, "vitals-04-rules");
-        created.findElement(By.cssSelector("button.toggle")).click();
+        // change its limit: the form takes the rule, and saves it in place
+        browser.findElement(row).findElement(By.cssSelector("button.edit")).click();
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("rule-form-title"), "#"));
+        assertThat(browser.findElement(By.id("rule-limit")).getAttribute("value")).isEqualTo("25");
+        browser.findElement(By.id("rule-limit")).clear();
+        browser.findElement(By.id("rule-limit")).sendKeys("30");
+        browser.findElement(By.id("rule-submit")).click();
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(row, "above 30"));
+        assertThat(browser.findElements(By.xpath("//table[@id='rules']//tr[td[2][text()='Methane in a gas manhole']]")))
+                .as("saved in place, not added").hasSize(1);
+        assertThat(browser.findElement(By.id("rule-form-title")).getText()).isEqualTo("New rule");
+        browser.findElement(row).findElement(By.cssSelector("button.toggle")).click();
         wait.until(ExpectedConditions.attributeToBe(row, "data-enabled", "false"));
         assertThat(browser.findElement(row).getText()).contains("off");
     }
