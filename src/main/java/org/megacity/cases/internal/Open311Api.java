@@ -232,8 +232,9 @@ class Open311Api {
             }
             String name = join(request.getParameter("first_name"), request.getParameter("last_name"));
             String media = request.getParameter("media_url");
-            if (media != null && !media.isBlank() && CaseService.mediaUrlProblem(media.strip()) != null) {
-                throw new Open311Error(HttpStatus.BAD_REQUEST, "media_url: " + CaseService.mediaUrlProblem(media.strip()));
+            String mediaProblem = media == null || media.isBlank() ? null : CaseService.mediaUrlProblem(media.strip());
+            if (mediaProblem != null) {
+                throw new Open311Error(HttpStatus.BAD_REQUEST, "media_url: " + mediaProblem);
             }
             // not in GeoReport v2: a client may send the Idempotency-Key header, its keys apart from other clients'
             CaseService.Reported reported = cases.createOnce(Actor.SYSTEM, "open311:" + key,
