@@ -1,14 +1,11 @@
 package org.megacity.cases.internal;
 
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.HexFormat;
 import java.util.Optional;
 import java.util.stream.Stream;
+import org.megacity.platform.Digests;
 import org.megacity.platform.Problems;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -17,8 +14,9 @@ import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Repository;
 
 /**
- * The idempotency keys of reports (table {@code cases_intake_key}): which case a key filed for an
- * account, and a fingerprint of the report it came with. A key is written in its case's transaction.
+ * The idempotency keys of reports (table {@code cases_intake_key}): which case a key filed within its
+ * scope (an account, or an Open311 client), and a fingerprint of the report it came with. A key is
+ * written with its case ({@link #TAKE}).
  * Keys are kept at least {@link #KEPT}; an hourly purge removes older ones.
  */
 @Repository
@@ -76,17 +74,12 @@ class IntakeKeys {
                         in.mediaUrl())
                 .map(v -> v == null ? "\u0000" : v.toString().strip().replace("\u001f", " "))
                 .reduce((a, b) -> a + '\u001f' + b).orElseThrow();
-        try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256")
-                    .digest(joined.getBytes(StandardCharsets.UTF_8)));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("every JDK has SHA-256", e);
-        }
+        return Digests.sha256Hex(joined);
     }
 
-    Optional<Use> find(String accountId, String key) {
+    Optional<Use> find(String scope, String key) {
         return jdbc.sql("select fingerprint, case_id from cases_intake_key where account_id = ? and intake_key = ?")
-                .params(accountId, key).query((rs, n) -> new Use(rs.getString(1), rs.getLong(2))).optional();
+                .params(scope, key).query((rs, n) -> new Use(rs.getString(1), rs.getLong(2))).optional();
     }
 
     /**

@@ -1,8 +1,5 @@
 package org.megacity.cases.internal;
 
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.security.SecureRandom;
 import java.sql.Timestamp;
 import java.time.Instant;
@@ -10,6 +7,7 @@ import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import org.megacity.identity.CurrentActor;
+import org.megacity.platform.Digests;
 import org.megacity.platform.Problems;
 import org.springframework.http.HttpStatus;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -59,7 +57,7 @@ class Open311Keys {
         RANDOM.nextBytes(raw);
         String key = HexFormat.of().formatHex(raw);
         jdbc.sql("insert into cases_open311_key (key_hash, key_prefix, name, created_at, created_by) values (?, ?, ?, ?, ?)")
-                .params(hash(key), key.substring(0, 8), in.name().strip(), Timestamp.from(Instant.now()),
+                .params(Digests.sha256Hex(key), key.substring(0, 8), in.name().strip(), Timestamp.from(Instant.now()),
                         actor.get().username()).update();
         return new IssuedKey(key.substring(0, 8), in.name().strip(), key);
     }
@@ -90,14 +88,6 @@ class Open311Keys {
             return null;
         }
         return jdbc.sql("select key_prefix from cases_open311_key where key_hash = ? and revoked_at is null")
-                .param(hash(key.strip())).query(String.class).optional().orElse(null);
-    }
-
-    static String hash(String key) {
-        try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(key.getBytes(StandardCharsets.UTF_8)));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
+                .param(Digests.sha256Hex(key.strip())).query(String.class).optional().orElse(null);
     }
 }

@@ -1,18 +1,15 @@
 package org.megacity.identity.internal;
 
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.security.SecureRandom;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.Base64;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.UUID;
 import org.megacity.identity.Actor;
 import org.megacity.identity.IdentityEvent;
+import org.megacity.platform.Digests;
 import org.megacity.platform.Problems;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -79,7 +76,7 @@ class AccessTokens {
         String id = UUID.randomUUID().toString();
         jdbc.sql("insert into identity_token (id, account_id, name, token_hash, created_at, expires_at)"
                         + " values (:id, :account, :name, :hash, :now, :expires)")
-                .param("id", id).param("account", account.id()).param("name", label).param("hash", hash(token))
+                .param("id", id).param("account", account.id()).param("name", label).param("hash", Digests.sha256Hex(token))
                 .param("now", Accounts.time(now)).param("expires", Accounts.time(expiresAt)).update();
         events.publishEvent(new IdentityEvent.TokenIssued(id, account.id(), account.username(), expiresAt));
         return new Issued(id, label, token, expiresAt);
@@ -127,7 +124,7 @@ class AccessTokens {
         }
         Row row = jdbc.sql("select id, account_id, expires_at, revoked_at, last_used_at from identity_token"
                         + " where token_hash = :hash")
-                .param("hash", hash(token))
+                .param("hash", Digests.sha256Hex(token))
                 .query((rs, n) -> new Row(rs.getString("id"), rs.getString("account_id"),
                         Accounts.instant(rs, "expires_at"), Accounts.instant(rs, "revoked_at"),
                         Accounts.instant(rs, "last_used_at")))
@@ -156,14 +153,5 @@ class AccessTokens {
     private Presented invalid(String username, String reason, String source) {
         events.publishEvent(new IdentityEvent.LoginFailed(username, "bearer", reason, source == null ? "" : source));
         return new Presented.Invalid(reason);
-    }
-
-    static String hash(String token) {
-        try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256")
-                    .digest(token.getBytes(StandardCharsets.UTF_8)));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("SHA-256 is part of every Java platform", e);
-        }
     }
 }

@@ -1,8 +1,5 @@
 package org.megacity.participation.internal;
 
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Duration;
@@ -11,7 +8,6 @@ import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.Base64;
-import java.util.HexFormat;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Optional;
@@ -27,6 +23,7 @@ import org.megacity.participation.Channel;
 import org.megacity.participation.OpinionSubmitted;
 import org.megacity.participation.Outcome;
 import org.megacity.participation.FeedbackReportPublished;
+import org.megacity.platform.Digests;
 import org.megacity.platform.Problems;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.ApplicationEventPublisher;
@@ -443,7 +440,7 @@ class Participation {
                 element == null ? null : element.articleWId(), element == null ? null : element.label(), channel, text,
                 normalisedHash(text), accountId, cipher.encrypt(name == null ? null : name.strip()),
                 cipher.encrypt(contact == null ? null : contact.strip()),
-                organisation == null ? null : organisation.strip(), meetingId, reviewId, receivedOn, sha256(token), now(),
+                organisation == null ? null : organisation.strip(), meetingId, reviewId, receivedOn, Digests.sha256Hex(token), now(),
                 who.username(), null, null, null, null);
         store.insert(opinion);
         events.publishEvent(new OpinionSubmitted(consultation.id(), opinion.id(), channel, opinion.articleWId()));
@@ -500,7 +497,7 @@ class Participation {
         if (token == null || token.isBlank() || token.length() > 200) {
             return Optional.empty();
         }
-        return store.opinionByToken(sha256(token.strip()));
+        return store.opinionByToken(Digests.sha256Hex(token.strip()));
     }
 
     List<Opinion> ofCurrentAccount() {
@@ -642,18 +639,9 @@ class Participation {
         return Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
     }
 
-    static String sha256(String value) {
-        try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256")
-                    .digest(value.getBytes(StandardCharsets.UTF_8)));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
-    }
-
     /** The hash of the text with whitespace (also the ideographic space) collapsed, for exact-duplicate campaigns. */
     static String normalisedHash(String text) {
-        return sha256(normalised(text));
+        return Digests.sha256Hex(normalised(text));
     }
 
     /** The text with leading and trailing whitespace removed and every run of whitespace (also U+3000) as one space. */
