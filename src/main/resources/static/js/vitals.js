@@ -9,11 +9,16 @@
     return m ? decodeURIComponent(m[1]) : '';
   }
 
-  async function call(url, method) {
+  // a GET without a method; a write with its method, the CSRF token and, when given, a JSON body
+  async function call(url, method, payload) {
     const init = { credentials: 'same-origin', headers: { Accept: 'application/json' } };
     if (method) {
       init.method = method;
       init.headers['X-XSRF-TOKEN'] = csrf();
+    }
+    if (payload !== undefined) {
+      init.headers['Content-Type'] = 'application/json';
+      init.body = JSON.stringify(payload);
     }
     const r = await fetch(url, init);
     return { ok: r.ok, body: await r.json().catch(() => ({})) };
@@ -144,13 +149,6 @@
     const body = document.querySelector('#rules tbody');
     const form = document.getElementById('rule-form');
 
-    async function send(url, method, payload) {
-      const r = await fetch(url, { method: method, credentials: 'same-origin',
-        headers: { Accept: 'application/json', 'Content-Type': 'application/json', 'X-XSRF-TOKEN': csrf() },
-        body: payload === undefined ? undefined : JSON.stringify(payload) });
-      return { ok: r.ok, body: await r.json().catch(() => ({})) };
-    }
-
     function show(el, problem) {
       if (!el) return;
       el.hidden = !problem;
@@ -217,7 +215,7 @@
           b.textContent = rule.enabled ? msg.msgDisable : msg.msgEnable;
           b.addEventListener('click', async () => {
             b.disabled = true;
-            const res = await send('/api/v1/telemetry/rules/' + rule.id + (rule.enabled ? '/disable' : '/enable'), 'POST');
+            const res = await call('/api/v1/telemetry/rules/' + rule.id + (rule.enabled ? '/disable' : '/enable'), 'POST');
             show(document.getElementById('rules-problem'), res.ok ? null : res.body);
             load();
           });
@@ -287,8 +285,8 @@
           rule.asset = { type: changing.assetType, id: changing.assetId }; // the page keeps an asset override as it is
         }
         const res = changing
-          ? await send('/api/v1/telemetry/rules/' + changing.id, 'PUT', rule)
-          : await send('/api/v1/telemetry/rules', 'POST', rule);
+          ? await call('/api/v1/telemetry/rules/' + changing.id, 'PUT', rule)
+          : await call('/api/v1/telemetry/rules', 'POST', rule);
         submit.disabled = false;
         show(document.getElementById('rule-problem'), res.ok ? null : res.body);
         const notice = document.getElementById('rule-notice');

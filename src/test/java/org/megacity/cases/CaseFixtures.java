@@ -1,6 +1,11 @@
 package org.megacity.cases;
 
 
+import static org.megacity.identity.Administrators.bearer;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
+
+import com.jayway.jsonpath.JsonPath;
 import java.util.ArrayList;
 import java.util.List;
 import org.megacity.geo.DivisionCode;
@@ -16,6 +21,8 @@ import org.megacity.organization.Organization;
 import org.megacity.organization.OrganizationChart;
 import org.megacity.platform.DataDirectory;
 import org.megacity.testing.TinyCity;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.MediaType;
 import org.springframework.test.web.servlet.MockMvc;
 
 /**
@@ -62,5 +69,13 @@ public final class CaseFixtures {
      */
     public String create(String username, String role, List<String> divisions, List<String> departments) throws Exception {
         return admins.account(username, role, PASSWORD, divisions, departments);
+    }
+
+    /** An Open311 API key for an application, issued by the system administrator as the API does. */
+    public String open311Key(String application) throws Exception {
+        String issued = mvc.perform(post("/api/v1/cases/open311/keys").header(HttpHeaders.AUTHORIZATION, bearer(admins.sysadmin()))
+                        .contentType(MediaType.APPLICATION_JSON).content("{\"name\": \"" + application + "\"}"))
+                .andExpect(status().isCreated()).andReturn().getResponse().getContentAsString();
+        return JsonPath.read(issued, "$.apiKey");
     }
 }

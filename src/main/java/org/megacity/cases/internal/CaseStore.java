@@ -30,6 +30,9 @@ class CaseStore {
             + "verified_at, closed_at, evaluated_at, due_at, handle_due, escalation_due, suspended_from, suspended_at, "
             + "extension_request, evidence, handling_seconds, handled_on_time, satisfaction, updated_at, media_url";
 
+    /** {@link #COLUMNS} one by one, in order. */
+    private static final String[] COLUMN_NAMES = COLUMNS.split(", ");
+
     /** Case numbers taken from the sequence at a time (its increment, migration V86_1). */
     static final int ID_BLOCK = 50;
 
@@ -72,7 +75,7 @@ class CaseStore {
     }
 
     private static final String INSERT = "insert into cases_case (" + COLUMNS + ") values ("
-            + "?, ".repeat(COLUMNS.split(", ").length - 1) + "?)";
+            + "?, ".repeat(COLUMN_NAMES.length - 1) + "?)";
     private static final String HISTORY = """
             insert into cases_history (case_id, seq, at, actor_id, actor_name, actor_role, action, from_status, to_status,
                 reason, detail) values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""";
@@ -101,7 +104,7 @@ class CaseStore {
             order by reported_at, id fetch first 1 rows only""";
 
     /** Index of {@code duplicate_of} in {@link #COLUMNS}. */
-    private static final int DUPLICATE_OF = Arrays.asList(COLUMNS.split(", ")).indexOf("duplicate_of");
+    private static final int DUPLICATE_OF = Arrays.asList(COLUMN_NAMES).indexOf("duplicate_of");
 
     /**
      * PostgreSQL's report: the duplicate check and both inserts as one statement (data-modifying
@@ -128,7 +131,7 @@ class CaseStore {
 
     /** The inserted values: parameters, but the duplicate found by the statement's first part. */
     private static String reportedValues() {
-        List<String> values = new ArrayList<>(java.util.Collections.nCopies(COLUMNS.split(", ").length, "?"));
+        List<String> values = new ArrayList<>(java.util.Collections.nCopies(COLUMN_NAMES.length, "?"));
         values.set(DUPLICATE_OF, "(select id from duplicate)");
         return String.join(", ", values);
     }
@@ -236,7 +239,7 @@ class CaseStore {
     private static final String UPDATE_WITH_HISTORY = UPDATE + ";\n" + HISTORY;
 
     private static List<Object> values(CaseFile c) {
-        List<Object> v = new ArrayList<>(49);
+        List<Object> v = new ArrayList<>(COLUMN_NAMES.length);
         v.add(c.id);
         v.add(c.version);
         v.add(c.status.name());
@@ -370,7 +373,6 @@ class CaseStore {
         return c;
     }
 
-    private static final String[] COLUMN_NAMES = COLUMNS.split(", ");
 
     private static void checkColumns(java.sql.ResultSetMetaData meta) throws SQLException {
         boolean same = meta.getColumnCount() == COLUMN_NAMES.length;

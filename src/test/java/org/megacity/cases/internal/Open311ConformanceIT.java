@@ -65,11 +65,7 @@ class Open311ConformanceIT {
     @BeforeAll
     void setUp(@Autowired Geography geography, @Autowired Organization organization) throws Exception {
         CaseFixtures.city(geography, organization);
-        String sys = new Administrators(mvc, data).sysadmin();
-        String issued = mvc.perform(post("/api/v1/cases/open311/keys").header(HttpHeaders.AUTHORIZATION, bearer(sys))
-                        .contentType(MediaType.APPLICATION_JSON).content("{\"name\": \"city app\"}"))
-                .andExpect(status().isCreated()).andReturn().getResponse().getContentAsString();
-        apiKey = JsonPath.read(issued, "$.apiKey");
+        apiKey = new CaseFixtures(mvc, data).open311Key("city app");
         assertThat(jdbc.sql("select key_hash from cases_open311_key").query(String.class).single()).isNotEqualTo(apiKey);
     }
 

@@ -29,7 +29,6 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.megacity.cases.CaseFixtures;
 import org.megacity.geo.Geography;
-import org.megacity.identity.Administrators;
 import org.megacity.organization.Organization;
 import org.megacity.platform.DataDirectory;
 import org.megacity.testing.IntegrationTest;
@@ -81,15 +80,8 @@ class ReportIdempotencyIT {
         CaseFixtures f = new CaseFixtures(mvc, data);
         operator = f.create("idem.operator", "HOTLINE_OPERATOR", List.of(), List.of());
         otherOperator = f.create("idem.operator2", "HOTLINE_OPERATOR", List.of(), List.of());
-        String sys = new Administrators(mvc, data).sysadmin();
-        openKey = open311Key(sys, "city app");
-        otherOpenKey = open311Key(sys, "district app");
-    }
-
-    private String open311Key(String sys, String name) throws Exception {
-        return JsonPath.read(mvc.perform(post(API + "/open311/keys").header(HttpHeaders.AUTHORIZATION, bearer(sys))
-                        .contentType(MediaType.APPLICATION_JSON).content("{\"name\": \"" + name + "\"}"))
-                .andExpect(status().isCreated()).andReturn().getResponse().getContentAsString(), "$.apiKey");
+        openKey = f.open311Key("city app");
+        otherOpenKey = f.open311Key("district app");
     }
 
     String call(String description, double lon) {
