@@ -4,6 +4,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Optional;
+import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import org.megacity.platform.Digests;
 import org.megacity.platform.Problems;
@@ -73,7 +74,7 @@ class IntakeKeys {
                         in.title(), in.description(), in.address(), in.lon(), in.lat(), in.componentCode(), in.sourceRef(),
                         in.mediaUrl())
                 .map(v -> v == null ? "\u0000" : v.toString().strip().replace("\u001f", " "))
-                .reduce((a, b) -> a + '\u001f' + b).orElseThrow();
+                .collect(Collectors.joining("\u001f"));
         return Digests.sha256Hex(joined);
     }
 
